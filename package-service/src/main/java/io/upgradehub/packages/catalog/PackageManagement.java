@@ -48,7 +48,17 @@ class PackageManagement {
    * any step fails, neither the object nor the record remains.
    */
   UpgradePackage create(NewPackageRequest request, InputStream file) {
-    NewPackage spec = request.validate();
+    try {
+      UpgradePackage created = store(request.validate(), file);
+      files.countUpload("CREATED");
+      return created;
+    } catch (RuntimeException e) {
+      files.countUpload(e instanceof ApiException api ? api.code().name() : "ERROR");
+      throw e;
+    }
+  }
+
+  private UpgradePackage store(NewPackage spec, InputStream file) {
     if (packages.identityTaken(spec.identity())) {
       throw new DuplicatePackageException(spec.identity());
     }
@@ -67,7 +77,6 @@ class PackageManagement {
       return created;
     } catch (RuntimeException e) {
       files.discard(stored.key());
-      files.uploaded(e instanceof ApiException api ? api.code().name() : "ERROR");
       throw e;
     }
   }

@@ -56,11 +56,9 @@ public class PackageFiles {
       }
     } catch (RuntimeException e) {
       discard(key);
-      uploaded(e instanceof ApiException api ? api.code().name() : "ERROR");
       throw e;
     }
     bytes.increment(digesting.count());
-    uploaded("STORED");
     return new StoredFile(key, digesting.count(), digesting.sha256Hex(), digesting.md5Hex());
   }
 
@@ -73,8 +71,10 @@ public class PackageFiles {
     }
   }
 
-  /** Counts the outcome of an upload; a failed one is counted by its error code. */
-  public void uploaded(String outcome) {
+  /**
+   * Counts the outcome of one upload request: {@code CREATED}, or the error code it failed with.
+   */
+  public void countUpload(String outcome) {
     meters.counter("upgradehub.package.uploads", "outcome", outcome).increment();
   }
 }

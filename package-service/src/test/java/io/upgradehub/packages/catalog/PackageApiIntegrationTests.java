@@ -27,6 +27,8 @@ class PackageApiIntegrationTests extends PackageServiceIntegrationTest {
   void uploadedPackageCarriesDigestsAndSignatureThatVerifyAgainstTheServedKey() throws Exception {
     byte[] file = randomBytes(3 * 1024 * 1024 + 17, 1);
     String product = "p-" + UUID.randomUUID();
+    double createdBefore = uploads("CREATED");
+    double bytesBefore = meters.counter("upgradehub.package.upload.bytes").count();
 
     HttpResponse<String> created =
         upload(
@@ -43,6 +45,9 @@ class PackageApiIntegrationTests extends PackageServiceIntegrationTest {
     String id = body.path("id").asString();
     assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/packages/" + id);
     assertThat(body.path("size").asLong()).isEqualTo(file.length);
+    assertThat(uploads("CREATED")).isEqualTo(createdBefore + 1);
+    assertThat(meters.counter("upgradehub.package.upload.bytes").count())
+        .isEqualTo(bytesBefore + file.length);
     assertThat(body.path("sha256").asString()).isEqualTo(hex("SHA-256", file));
     assertThat(body.path("md5").asString()).isEqualTo(hex("MD5", file));
     assertThat(body.path("status").asString()).isEqualTo("UNVERIFIED");

@@ -3,6 +3,7 @@ package io.upgradehub.packages.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
@@ -45,6 +46,7 @@ abstract class PackageServiceIntegrationTest {
   @Autowired MongoCollection<Document> packageCollection;
   @Autowired StorageProperties storageProperties;
   @Autowired JsonMapper json;
+  @Autowired MeterRegistry meters;
 
   final HttpClient http = HttpClient.newHttpClient();
   MinioClient s3;
@@ -129,6 +131,11 @@ abstract class PackageServiceIntegrationTest {
         .path("errors")
         .forEach(e -> errors.put(e.path("field").asString(), e.path("code").asString()));
     return errors;
+  }
+
+  double uploads(String outcome) {
+    var counter = meters.find("upgradehub.package.uploads").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   long storedDocuments() {

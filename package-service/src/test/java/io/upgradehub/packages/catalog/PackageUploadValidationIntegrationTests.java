@@ -123,11 +123,14 @@ class PackageUploadValidationIntegrationTests extends PackageServiceIntegrationT
 
   @Test
   void rejectsFileOverTheConfiguredMaximum() throws Exception {
+    double failuresBefore = uploads("PACKAGE_TOO_LARGE");
+
     HttpResponse<String> response =
         upload(metadata("big", "big-" + UUID.randomUUID(), "1.0"), randomBytes(1024 * 1024 + 1, 2));
 
     assertProblem(response, 413, "PACKAGE_TOO_LARGE");
     assertNothingStored();
+    assertThat(uploads("PACKAGE_TOO_LARGE")).isEqualTo(failuresBefore + 1);
   }
 
   @Test
