@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 
 /**
  * One embedded MongoDB-protocol server, S3 server and Kafka broker per test JVM, started on first
- * use and stopped when the JVM exits, so that every Spring test context of a module shares them.
+ * use, so that every Spring test context of a module shares them. They live as long as the JVM and
+ * are not closed in a shutdown hook: the test contexts' own hooks still talk to them while the JVM
+ * exits (a Kafka producer waits 30 s for a broker that went first), and the threads die with it.
  *
  * <p>Use from a test class:
  *
@@ -28,7 +30,6 @@ public final class SharedInfrastructure {
   public static synchronized EmbeddedMongo mongo() {
     if (mongo == null) {
       mongo = EmbeddedMongo.inMemory();
-      closeOnExit(mongo);
     }
     return mongo;
   }
@@ -38,7 +39,6 @@ public final class SharedInfrastructure {
       Path dir =
           Path.of(System.getProperty("java.io.tmpdir"), "s3-" + ProcessHandle.current().pid());
       s3 = EmbeddedS3.start(dir);
-      closeOnExit(s3);
     }
     return s3;
   }
@@ -46,7 +46,6 @@ public final class SharedInfrastructure {
   public static synchronized EmbeddedKafka kafka() {
     if (kafka == null) {
       kafka = EmbeddedKafka.start();
-      closeOnExit(kafka);
     }
     return kafka;
   }
@@ -64,18 +63,5 @@ public final class SharedInfrastructure {
     registry.accept("upgradehub.storage.endpoint", () -> s3().endpoint().toString());
     registry.accept("upgradehub.storage.access-key", () -> s3().accessKey());
     registry.accept("upgradehub.storage.secret-key", () -> s3().secretKey());
-  }
-
-  private static void closeOnExit(AutoCloseable closeable) {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    closeable.close();
-                  } catch (Exception ignored) {
-                    // the JVM is going away; nothing left to protect
-                  }
-                }));
   }
 }

@@ -212,6 +212,22 @@ class PackageApiIntegrationTests extends PackageServiceIntegrationTest {
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void exposesProbesAndUploadAndOutboxMetrics() throws Exception {
+    createPackage("metrics-" + UUID.randomUUID());
+
+    assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(body(readiness).path("status").asString()).isEqualTo("UP");
+    assertThat(get("/actuator/prometheus").body())
+        .contains("upgradehub_package_uploads_total{")
+        .contains("outcome=\"CREATED\"")
+        .contains("upgradehub_package_upload_bytes_total")
+        .contains("upgradehub_outbox_lag_seconds")
+        .contains("upgradehub_outbox_published_total");
+  }
+
   private String createPackage(String product) throws Exception {
     HttpResponse<String> created = upload(metadata("fw", product, "1.0.0"), randomBytes(1024, 5));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
