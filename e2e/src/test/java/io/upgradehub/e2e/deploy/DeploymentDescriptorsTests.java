@@ -1,0 +1,349 @@
+package io.upgradehub.e2e.deploy;
+
+import static io.upgradehub.e2e.deploy.Repository.list;
+import static io.upgradehub.e2e.deploy.Repository.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml and k8s/ checked as files (no Docker engine or cluster needed): they parse,
+ * they deploy exactly the Spring Boot modules of the build, and every environment variable they
+ * give a service sets a configuration key that service really has (declared in its application.yml
+ * or its {@code @ConfigurationProperties} records, matched by Spring's own relaxed binding).
+ */
+class DeploymentDescriptorsTests {
+
+  private static final Repository REPO = Repository.locate();
+
+  // ---------------------------------------------------------------- docker-compose.yml
+
+  private static Map<String, Object> composeServices() {
+    List<Object> documents = Repository.loadAll(REPO.root.resolve("docker-compose.yml"));
+    assertThat(documents).hasSize(1);
+    return map(map(documents.get(0)).get("services"));
+  }
+
+  /** Services built from a module of this repository (the others are infrastructure images). */
+  private static Map<String, Map<String, Object>> composeBuiltServices() {
+    Map<String, Map<String, Object>> built = new LinkedHashMap<>();
+    composeServices()
+        .forEach(
+            (name, service) -> {
+              if (map(service).containsKey("build")) {
+                built.put(name, map(service));
+              }
+            });
+    return built;
+  }
+
+  @Test
+  void composeBuildsEachServiceFromItsBootModule() {
+    Map<String, Map<String, Object>> built = composeBuiltServices();
+
+    assertThat(built.keySet()).containsExactlyInAnyOrderElementsOf(REPO.bootModules());
+    built.forEach(
+        (name, service) -> {
+          Map<String, Object> build = map(service.get("build"));
+          assertThat(map(build.get("args")).get("MODULE")).as(name).isEqualTo(name);
+          assertThat(REPO.root.resolve(String.valueOf(build.get("dockerfile"))))
+              .as(name)
+              .isRegularFile();
+          assertThat(REPO.isBootModule(name)).as(name).isTrue();
+        });
+  }
+
+  @Test
+  void composeRunsTheInfrastructureTheServicesNeed() {
+    assertThat(composeServices())
+        .containsKeys("mongo", "kafka", "minio", "mosquitto")
+        .allSatisfy(
+            (name, service) ->
+                assertThat(map(service).get("image")).as(name + " image").isNotNull());
+  }
+
+  @Test
+  void composeGivesServicesOnlyEnvironmentVariablesThatSetTheirConfigKeys() {
+    List<String> unknown = new ArrayList<>();
+    composeBuiltServices()
+        .forEach(
+            (name, service) -> {
+              ConfigKeys keys = REPO.configKeys(name);
+              map(service.get("environment"))
+                  .keySet()
+                  .forEach(
+                      variable -> {
+                        if (!keys.isSetBy(variable)) {
+                          unknown.add(name + ": " + variable);
+                        }
+                      });
+            });
+
+    assertThat(unknown)
+        .as("environment variables naming no key of the service's application.yml")
+        .isEmpty();
+  }
+
+  @Test
+  void composeChecksEveryServicesHealthAndPublishesOnLoopbackOnly() {
+    Map<String, Object> services = composeServices();
+    services.forEach(
+        (name, node) -> {
+          Map<String, Object> service = map(node);
+          assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
+          for (Object port : list(service.get("ports"))) {
+            assertThat(String.valueOf(port)).as(name + " port").startsWith("127.0.0.1:");
+          }
+          assertThat(map(service.get("depends_on")).keySet())
+              .as(name + " depends_on")
+              .allMatch(services::containsKey);
+        });
+    composeBuiltServices()
+        .forEach(
+            (name, service) ->
+                assertThat(list(map(service.get("healthcheck")).get("test")).toString())
+                    .as(name)
+                    .contains("/actuator/health/readiness"));
+  }
+
+  // ---------------------------------------------------------------- k8s/
+
+  private static List<Path> k8sFiles() {
+    try (Stream<Path> files = Files.list(REPO.root.resolve("k8s"))) {
+      return files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every manifest of k8s/ (the kustomization excluded). */
+  private static List<Map<String, Object>> manifests() {
+    List<Map<String, Object>> manifests = new ArrayList<>();
+    for (Path file : k8sFiles()) {
+      if (!file.getFileName().toString().startsWith("kustomization")) {
+        Repository.loadAll(file).stream()
+            .filter(doc -> doc != null)
+            .map(Repository::map)
+            .forEach(manifests::add);
+      }
+    }
+    return manifests;
+  }
+
+  private static List<Map<String, Object>> ofKind(String kind) {
+    return manifests().stream().filter(m -> kind.equals(m.get("kind"))).toList();
+  }
+
+  private static String name(Map<String, Object> manifest) {
+    return String.valueOf(map(manifest.get("metadata")).get("name"));
+  }
+
+  /** The data keys of each ConfigMap and Secret, by "Kind/name". */
+  private static Map<String, Set<String>> dataKeys() {
+    Map<String, Set<String>> keys = new HashMap<>();
+    for (Map<String, Object> manifest : manifests()) {
+      Object kind = manifest.get("kind");
+      if ("ConfigMap".equals(kind) || "Secret".equals(kind)) {
+        Set<String> names = new TreeSet<>(map(manifest.get("data")).keySet());
+        names.addAll(map(manifest.get("stringData")).keySet());
+        keys.put(kind + "/" + name(manifest), names);
+      }
+    }
+    return keys;
+  }
+
+  private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
+    Map<String, Object> podSpec = map(map(map(deployment.get("spec")).get("template")).get("spec"));
+    return list(podSpec.get("containers")).stream().map(Repository::map).toList();
+  }
+
+  @Test
+  void k8sManifestsParseAndTheKustomizationListsEachOfThem() {
+    Path kustomization = REPO.root.resolve("k8s/kustomization.yaml");
+    List<Object> resources = list(map(Repository.loadAll(kustomization).get(0)).get("resources"));
+
+    assertThat(manifests()).isNotEmpty().allSatisfy(m -> assertThat(m).containsKeys("kind"));
+    assertThat(resources)
+        .map(String::valueOf)
+        .allSatisfy(resource -> assertThat(REPO.root.resolve("k8s").resolve(resource)).exists());
+    assertThat(k8sFiles())
+        .map(f -> f.getFileName().toString())
+        .filteredOn(f -> !f.startsWith("kustomization"))
+        .allSatisfy(file -> assertThat(resources).contains(file));
+  }
+
+  @Test
+  void k8sDeploysEachBootModuleWithAServiceProbesAndResources() {
+    List<Map<String, Object>> deployments = ofKind("Deployment");
+
+    assertThat(deployments)
+        .map(DeploymentDescriptorsTests::name)
+        .containsExactlyInAnyOrderElementsOf(REPO.bootModules());
+    Set<String> services =
+        new TreeSet<>(ofKind("Service").stream().map(DeploymentDescriptorsTests::name).toList());
+    for (Map<String, Object> deployment : deployments) {
+      String name = name(deployment);
+      assertThat(services).as(name + " Service").contains(name);
+      Map<String, Object> spec = map(deployment.get("spec"));
+      assertThat(map(map(spec.get("template")).get("metadata")).get("labels"))
+          .as(name + " pod labels")
+          .isEqualTo(map(spec.get("selector")).get("matchLabels"));
+      assertThat(containers(deployment))
+          .as(name)
+          .isNotEmpty()
+          .allSatisfy(
+              container -> {
+                assertThat(probePath(container, "livenessProbe"))
+                    .isEqualTo("/actuator/health/liveness");
+                assertThat(probePath(container, "readinessProbe"))
+                    .isEqualTo("/actuator/health/readiness");
+                Map<String, Object> resources = map(container.get("resources"));
+                assertThat(map(resources.get("requests"))).containsKeys("cpu", "memory");
+                assertThat(map(resources.get("limits"))).containsKeys("memory");
+              });
+    }
+  }
+
+  private static Object probePath(Map<String, Object> container, String probe) {
+    return map(map(container.get(probe)).get("httpGet")).get("path");
+  }
+
+  @Test
+  void k8sReferencesOnlyConfigMapsAndSecretsThatExistWithTheirKeys() {
+    Map<String, Set<String>> dataKeys = dataKeys();
+    List<String> missing = new ArrayList<>();
+    for (Map<String, Object> deployment : ofKind("Deployment")) {
+      for (Map<String, Object> container : containers(deployment)) {
+        for (Object from : list(container.get("envFrom"))) {
+          envFromSource(map(from))
+              .ifPresent(
+                  ref -> {
+                    if (!dataKeys.containsKey(ref)) {
+                      missing.add(name(deployment) + " envFrom " + ref);
+                    }
+                  });
+        }
+        for (Object env : list(container.get("env"))) {
+          Map<String, Object> valueFrom = map(map(env).get("valueFrom"));
+          for (String kind : List.of("secretKeyRef", "configMapKeyRef")) {
+            Map<String, Object> ref = map(valueFrom.get(kind));
+            if (!ref.isEmpty()) {
+              String source =
+                  (kind.startsWith("secret") ? "Secret/" : "ConfigMap/") + ref.get("name");
+              if (!dataKeys
+                  .getOrDefault(source, Set.of())
+                  .contains(String.valueOf(ref.get("key")))) {
+                missing.add(name(deployment) + " " + source + " key " + ref.get("key"));
+              }
+            }
+          }
+        }
+      }
+      Map<String, Object> podSpec =
+          map(map(map(deployment.get("spec")).get("template")).get("spec"));
+      for (Object volume : list(podSpec.get("volumes"))) {
+        Object secretName = map(map(volume).get("secret")).get("secretName");
+        if (secretName != null && !dataKeys.containsKey("Secret/" + secretName)) {
+          missing.add(name(deployment) + " volume Secret/" + secretName);
+        }
+      }
+    }
+
+    assertThat(missing).isEmpty();
+  }
+
+  private static java.util.Optional<String> envFromSource(Map<String, Object> from) {
+    Object configMap = map(from.get("configMapRef")).get("name");
+    Object secret = map(from.get("secretRef")).get("name");
+    return configMap != null
+        ? java.util.Optional.of("ConfigMap/" + configMap)
+        : java.util.Optional.ofNullable(secret).map(s -> "Secret/" + s);
+  }
+
+  @Test
+  void k8sGivesServicesOnlyEnvironmentVariablesThatSetTheirConfigKeys() {
+    Map<String, Set<String>> dataKeys = dataKeys();
+    List<String> unknown = new ArrayList<>();
+    for (Map<String, Object> deployment : ofKind("Deployment")) {
+      String name = name(deployment);
+      ConfigKeys keys = REPO.configKeys(name);
+      for (Map<String, Object> container : containers(deployment)) {
+        List<String> variables = new ArrayList<>();
+        list(container.get("env"))
+            .forEach(env -> variables.add(String.valueOf(map(env).get("name"))));
+        list(container.get("envFrom"))
+            .forEach(
+                from ->
+                    envFromSource(map(from))
+                        .ifPresent(ref -> variables.addAll(dataKeys.getOrDefault(ref, Set.of()))));
+        variables.stream().filter(v -> !keys.isSetBy(v)).forEach(v -> unknown.add(name + ": " + v));
+      }
+    }
+
+    assertThat(unknown)
+        .as("environment variables naming no key of the service's application.yml")
+        .isEmpty();
+  }
+
+  // ---------------------------------------------------------------- the checker itself
+
+  @Test
+  void recognisesAVariableOnlyWhenSpringWouldBindItToADeclaredKey() {
+    ConfigKeys keys =
+        ConfigKeys.of(
+            List.of(
+                Map.of(
+                    "upgradehub",
+                    Map.of(
+                        "storage", Map.of("access-key", "a", "endpoint", "e"),
+                        "gateway", Map.of("api-keys", List.of())))));
+
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_ACCESS_KEY")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_ACCESSKEY")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_ENDPOINT")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_GATEWAY_APIKEYS_0_SHA256")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_GATEWAY_API_KEYS_0_SHA256")).isTrue();
+    assertThat(keys.isSetBy("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isTrue();
+    assertThat(keys.isSetBy("JAVA_TOOL_OPTIONS")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_ENDPIONT")).isFalse();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE")).isFalse();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_PUBLIC_ENDPOINT")).isFalse();
+  }
+
+  @Test
+  void countsTheComponentsOfConfigurationPropertiesRecordsAsKeys() {
+    PropertiesRecords records = new PropertiesRecords();
+    records.read(
+        """
+        @ConfigurationProperties("upgradehub.storage")
+        public record StorageProperties(
+            @DefaultValue("http://127.0.0.1:9000") URI endpoint,
+            @Nullable URI publicEndpoint,
+            @DefaultValue("a,b") List<String> names,
+            Map<String, Integer> limits) {}
+        """);
+    ConfigKeys keys = ConfigKeys.of(List.of(), records);
+
+    assertThat(records.leaves)
+        .containsExactly(
+            "upgradehub.storage.endpoint",
+            "upgradehub.storage.public-endpoint",
+            "upgradehub.storage.names",
+            "upgradehub.storage.limits");
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_PUBLIC_ENDPOINT")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_NAMES_0")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_LIMITS_PARTS")).isTrue();
+    assertThat(keys.isSetBy("UPGRADEHUB_STORAGE_ENDPOINT_HOST")).isFalse();
+  }
+}

@@ -1,0 +1,67 @@
+package io.upgradehub.platform;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command local run: everything on 127.0.0.1 at the usual ports, data under {@code .local/}
+ * in the repository, an admin key generated on first start, demo packages uploaded. Runs until
+ * Ctrl-C or SIGTERM, which stop every child process.
+ *
+ * <p>Options: {@code --dir <path>} (data directory), {@code --no-demo-data}.
+ */
+public final class LocalPlatform {
+
+  static {
+    // before any logger exists: S3Proxy and Jetty log through logback, at DEBUG unless told
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "upgradehub-platform-logback.xml");
+    }
+  }
+
+  private LocalPlatform() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    PrintStream out = System.out;
+    Platform.Builder builder =
+        Platform.builder().adminKeyFile(true).seedDemoData(true).announceStop(true);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--dir" -> {
+          if (i + 1 >= args.length) {
+            usage("--dir needs a path");
+          }
+          builder.directory(Path.of(args[++i]));
+        }
+        case "--no-demo-data" -> builder.seedDemoData(false);
+        case "-h", "--help" -> {
+          usage(null);
+        }
+        default -> usage("unknown option " + args[i]);
+      }
+    }
+    out.println("Starting UpgradeHub (Ctrl-C stops everything) ...");
+    Platform platform;
+    try {
+      platform = builder.start();
+    } catch (RuntimeException e) {
+      System.err.println();
+      System.err.println("UpgradeHub did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Banner.print(platform, out);
+    // the JVM's shutdown hook (registered by Platform) stops the children on Ctrl-C or SIGTERM
+    new CountDownLatch(1).await();
+  }
+
+  private static void usage(String error) {
+    PrintStream stream = error == null ? System.out : System.err;
+    if (error != null) {
+      stream.println(error);
+    }
+    stream.println("usage: upgradehub-local [--dir <data directory>] [--no-demo-data]");
+    System.exit(error == null ? 0 : 2);
+  }
+}
