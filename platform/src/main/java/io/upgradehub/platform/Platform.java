@@ -113,7 +113,12 @@ public final class Platform implements AutoCloseable {
       close();
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
+      boolean stoppedFromOutside = closed;
       close();
+      if (stoppedFromOutside) {
+        // Ctrl-C during the start: the children died because they were told to
+        throw new IllegalStateException("stopped while starting", e);
+      }
       throw e;
     }
   }
