@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import io.upgradehub.events.packages.PackageTopics;
 import io.upgradehub.packages.outbox.OutboxSource;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
@@ -35,8 +36,9 @@ class PersistenceConfiguration {
     return TopicBuilder.name(PackageTopics.PACKAGE_EVENTS).partitions(6).build();
   }
 
+  /** Millisecond ticks: what MongoDB stores, so a package reads back exactly as it was created. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
   }
 }

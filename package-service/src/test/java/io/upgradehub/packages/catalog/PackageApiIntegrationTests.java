@@ -84,6 +84,7 @@ class PackageApiIntegrationTests extends PackageServiceIntegrationTest {
     assertThat(detail.path("sha256").asString()).isEqualTo(body.path("sha256").asString());
     assertThat(detail.path("description").asString()).isEqualTo("fixes the watchdog");
     assertThat(detail.path("productKey").asString()).isEqualTo(product);
+    assertThat(detail.path("createdAt").asString()).isEqualTo(body.path("createdAt").asString());
   }
 
   @Test
