@@ -10,6 +10,7 @@ import io.upgradehub.packages.upload.StoredFile;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -111,17 +112,7 @@ class PackageManagement {
 
   /** Applies an operator's change; retried on a concurrent write, as the change is absolute. */
   UpgradePackage update(PackageId id, PackagePatchRequest patch) {
-    for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-      UpgradePackage current = get(id);
-      if (!current.update(patch.enabled(), patch.description(), clock.instant())) {
-        return current;
-      }
-      if (packages.update(current)) {
-        return current;
-      }
-    }
-    throw new ApiException(
-        ErrorCode.CONCURRENT_MODIFICATION, "Package " + id + " is being changed concurrently");
+    return change(id, p -> p.update(patch.enabled(), patch.description(), clock.instant()));
   }
 
   /**
@@ -130,12 +121,24 @@ class PackageManagement {
    * between the two steps.
    */
   void delete(PackageId id) {
+    change(
+        id,
+        p -> {
+          p.delete(clock.instant());
+          return true;
+        });
+    files.discard(id.objectKey());
+  }
+
+  /**
+   * Reads the package, applies {@code mutation} and writes it if it changed anything, re-reading
+   * and retrying when another writer got there first (optimistic locking on {@code version}).
+   */
+  private UpgradePackage change(PackageId id, Predicate<UpgradePackage> mutation) {
     for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
       UpgradePackage current = get(id);
-      current.delete(clock.instant());
-      if (packages.update(current)) {
-        files.discard(id.objectKey());
-        return;
+      if (!mutation.test(current) || packages.update(current)) {
+        return current;
       }
     }
     throw new ApiException(
