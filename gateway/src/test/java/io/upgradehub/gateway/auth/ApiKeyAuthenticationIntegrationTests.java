@@ -273,6 +273,8 @@ class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
         .expectBody()
         .jsonPath("$.urls[?(@.name == 'package-service')].url")
         .isEqualTo("/v3/api-docs/package-service")
+        .jsonPath("$.urls[?(@.name == 'inventory-service')].url")
+        .isEqualTo("/v3/api-docs/inventory-service")
         .jsonPath("$.urls[?(@.name == 'gateway')].url")
         .isEqualTo("/v3/api-docs");
     client

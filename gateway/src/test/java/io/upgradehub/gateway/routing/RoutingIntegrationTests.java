@@ -31,6 +31,48 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   }
 
   @Test
+  void routesProductAndDevicePathsToInventoryServiceWithPathAndQueryIntact() {
+    for (String path :
+        new String[] {
+          "/api/v1/products", "/api/v1/products/cam-x1/devices/cam-01.a_b",
+        }) {
+      Echo echo =
+          client
+              .get()
+              .uri(path + "?name=cam&page=1")
+              .header("X-API-Key", VIEWER_KEY)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Echo.class)
+              .returnResult()
+              .getResponseBody();
+
+      assertThat(echo.path()).isEqualTo(path);
+      assertThat(echo.query()).isEqualTo("name=cam&page=1");
+      assertThat(INVENTORY_ECHO.received(path)).isTrue();
+      assertThat(ECHO.received(path)).isFalse();
+    }
+  }
+
+  @Test
+  void proxiesInventoryServiceApiDocsToItsOwnDocument() {
+    Echo echo =
+        client
+            .get()
+            .uri("/v3/api-docs/inventory-service")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Echo.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(echo.path()).isEqualTo("/v3/api-docs");
+    assertThat(INVENTORY_ECHO.received("/v3/api-docs")).isTrue();
+  }
+
+  @Test
   void neverForwardsTheApiKeyAndReplacesSpoofedPrincipalHeaders() {
     Echo echo =
         client

@@ -1,0 +1,54 @@
+package io.upgradehub.inventory.device;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.upgradehub.inventory.system.Page;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The device API of one product; each method hands one request to {@link DeviceManagement}. */
+@RestController
+@RequestMapping(DeviceController.DEVICES)
+class DeviceController {
+
+  static final String DEVICES = "/api/v1/products/{productKey}/devices";
+
+  private final DeviceManagement management;
+
+  DeviceController(DeviceManagement management) {
+    this.management = management;
+  }
+
+  @Operation(summary = "Register a device of the product, optionally with its current versions")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<DeviceResponse> register(
+      @PathVariable String productKey, @RequestBody NewDeviceRequest request) {
+    Device created = management.register(productKey, request);
+    URI location =
+        URI.create("/api/v1/products/" + productKey + "/devices/" + created.id().deviceName());
+    return ResponseEntity.created(location).body(DeviceResponse.of(created));
+  }
+
+  @Operation(summary = "List the product's devices, newest first; 'name' matches a part, any case")
+  @GetMapping
+  Page<DeviceResponse> list(
+      @PathVariable String productKey,
+      @RequestParam(required = false) @Nullable String name,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return management.list(productKey, name, page, size).map(DeviceResponse::of);
+  }
+
+  @GetMapping("/{deviceName}")
+  DeviceResponse get(@PathVariable String productKey, @PathVariable String deviceName) {
+    return DeviceResponse.of(management.get(productKey, deviceName));
+  }
+}

@@ -1,0 +1,75 @@
+package io.upgradehub.inventory.device;
+
+import io.upgradehub.inventory.product.Product;
+import io.upgradehub.inventory.product.ProductManagement;
+import io.upgradehub.inventory.system.ApiException;
+import io.upgradehub.inventory.system.ErrorCode;
+import io.upgradehub.inventory.system.FieldErrors;
+import io.upgradehub.inventory.system.Page;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** The device use cases: register one, read one, list a product's devices. */
+@Service
+class DeviceManagement {
+
+  private final Devices devices;
+  private final ProductManagement products;
+  private final Clock clock;
+
+  DeviceManagement(Devices devices, ProductManagement products, Clock clock) {
+    this.devices = devices;
+    this.products = products;
+    this.clock = clock;
+  }
+
+  /**
+   * Registers a device of a product, checked in this order: its fields ({@code VALIDATION_FAILED}),
+   * the product ({@code PRODUCT_NOT_FOUND}), the modules of its versions ({@code UNKNOWN_MODULE}),
+   * its name ({@code DEVICE_ALREADY_EXISTS}); nothing is stored unless all pass.
+   */
+  Device register(String productKey, NewDeviceRequest request) {
+    NewDevice spec = request.validate();
+    Product product = products.get(productKey);
+    FieldErrors unknown = new FieldErrors();
+    spec.versions().keySet().stream()
+        .filter(module -> !product.hasModule(module))
+        .forEach(
+            module ->
+                unknown.add(
+                    "versions." + module,
+                    "UNKNOWN_MODULE",
+                    "product '" + productKey + "' has no module '" + module + "'"));
+    unknown.throwIfAny(ErrorCode.UNKNOWN_MODULE);
+    Device device =
+        Device.register(
+            new DeviceId(productKey, spec.deviceName()), spec.versions(), clock.instant());
+    devices.insert(device);
+    return device;
+  }
+
+  /**
+   * @throws ApiException {@code PRODUCT_NOT_FOUND} or {@code DEVICE_NOT_FOUND}
+   */
+  Device get(String productKey, String deviceName) {
+    products.get(productKey);
+    DeviceId id = new DeviceId(productKey, deviceName);
+    return devices
+        .find(id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.DEVICE_NOT_FOUND,
+                    "Product '" + productKey + "' has no device named '" + deviceName + "'"));
+  }
+
+  /**
+   * @throws ApiException {@code INVALID_PARAMETER} for bad paging, {@code PRODUCT_NOT_FOUND}
+   */
+  Page<Device> list(String productKey, @Nullable String name, int page, int size) {
+    Page.checkParameters(page, size);
+    products.get(productKey);
+    return devices.page(productKey, name, page, size);
+  }
+}

@@ -1,0 +1,39 @@
+package io.upgradehub.inventory.system;
+
+import java.util.List;
+
+/**
+ * A failure the caller caused or must know about, answered as an RFC 9457 problem with the status
+ * and key of its {@link ErrorCode}.
+ */
+public class ApiException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+  private final transient List<FieldError> fieldErrors;
+
+  public ApiException(ErrorCode code, String detail) {
+    this(code, detail, List.of());
+  }
+
+  public ApiException(ErrorCode code, String detail, List<FieldError> fieldErrors) {
+    super(detail);
+    this.code = code;
+    this.fieldErrors = List.copyOf(fieldErrors);
+  }
+
+  public ApiException(ErrorCode code, String detail, Throwable cause) {
+    super(detail, cause);
+    this.code = code;
+    this.fieldErrors = List.of();
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public List<FieldError> fieldErrors() {
+    return fieldErrors;
+  }
+}

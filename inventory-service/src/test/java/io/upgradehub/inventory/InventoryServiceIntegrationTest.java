@@ -1,0 +1,108 @@
+package io.upgradehub.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import io.upgradehub.testsupport.SharedInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs inventory-service on a real port against a real MongoDB-protocol server and talks to it over
+ * HTTP as a client would. Only MongoDB is started: this service has no Kafka or S3 yet.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class InventoryServiceIntegrationTest {
+
+  @LocalServerPort protected int port;
+  @Autowired protected MongoCollection<Document> productCollection;
+  @Autowired protected MongoCollection<Document> deviceCollection;
+  @Autowired protected JsonMapper json;
+
+  protected final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.mongodb.uri", () -> SharedInfrastructure.mongo().connectionString("inventory"));
+  }
+
+  /** A product key no other test uses. */
+  protected static String uniqueKey(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
+  }
+
+  protected HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  protected HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Adds a product with the given modules (besides {@code default}) and asserts it was created. */
+  protected void createProduct(String productKey, String name, String... modules) throws Exception {
+    StringBuilder list = new StringBuilder();
+    for (String module : modules) {
+      list.append(list.isEmpty() ? "" : ",").append("{\"name\":\"").append(module).append("\"}");
+    }
+    HttpResponse<String> created =
+        post(
+            "/api/v1/products",
+            """
+            {"productKey":"%s","name":"%s","modules":[%s]}
+            """
+                .formatted(productKey, name, list));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  protected URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  protected JsonNode body(HttpResponse<String> response) {
+    return json.readTree(response.body());
+  }
+
+  /** Asserts a problem response with the given status and code, and returns its body. */
+  protected JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = body(response);
+    assertThat(problem.path("code").asString()).isEqualTo(code);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.upgradehub");
+    return problem;
+  }
+
+  /** The fields named in a problem's {@code errors}, with their codes. */
+  protected static Map<String, String> fieldErrors(JsonNode problem) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    problem
+        .path("errors")
+        .forEach(e -> errors.put(e.path("field").asString(), e.path("code").asString()));
+    return errors;
+  }
+}
