@@ -66,6 +66,14 @@ final class Api {
             .build());
   }
 
+  HttpResponse<String> postJson(String path, ApiKey key, String json) {
+    return send(
+        request(path, key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   HttpResponse<String> get(String path, ApiKey key) {
     return send(request(path, key).GET().build());
   }

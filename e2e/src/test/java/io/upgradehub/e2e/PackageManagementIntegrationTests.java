@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -29,7 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,13 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Package management end to end: the real package-service and gateway jars as child JVMs on a real
  * Kafka broker JVM, an S3 server and a MongoDB-protocol server, called only through the gateway as
- * an integrator would. One platform, on free ports in a directory under {@code target/}, serves
- * every test of the class; each test makes its own packages.
+ * an integrator would, on the platform every e2e class shares ({@link E2ePlatform}); each test
+ * makes its own packages.
  */
 class PackageManagementIntegrationTests {
 
-  private static final ApiKey ADMIN = ApiKey.generate("e2e-admin", "admin");
-  private static final ApiKey VIEWER = ApiKey.generate("e2e-viewer", "viewer");
+  private static final ApiKey ADMIN = E2ePlatform.ADMIN;
+  private static final ApiKey VIEWER = E2ePlatform.VIEWER;
   private static final String PACKAGE_EVENTS = "upgradehub.package-events";
 
   private static Platform platform;
@@ -52,19 +50,8 @@ class PackageManagementIntegrationTests {
 
   @BeforeAll
   static void startPlatform() {
-    Path directory =
-        Path.of("target", "e2e-platform", "run-" + System.currentTimeMillis()).toAbsolutePath();
-    platform =
-        Platform.builder().directory(directory).freePorts().apiKey(ADMIN).apiKey(VIEWER).start();
-    System.out.println("platform ready in " + platform.startupDuration());
-    api = new Api(platform.gatewayUrl());
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform = E2ePlatform.platform();
+    api = E2ePlatform.api();
   }
 
   @Test

@@ -10,6 +10,8 @@ public enum Component {
   KAFKA("kafka", 9092),
   /** package-service from its Boot jar, as a child JVM. */
   PACKAGE_SERVICE("package-service", 8081),
+  /** inventory-service from its Boot jar, as a child JVM. */
+  INVENTORY_SERVICE("inventory-service", 8083),
   /** The gateway from its Boot jar, as a child JVM. */
   GATEWAY("gateway", 8080);
 

@@ -84,12 +84,14 @@ public final class Platform implements AutoCloseable {
       startS3();
       KafkaBroker kafka = launchKafka();
       BootService packageService = launchPackageService();
+      BootService inventoryService = launchInventoryService();
       BootService gateway = launchGateway();
       if (kafka != null) {
         kafka.awaitReady(KAFKA_TIMEOUT);
         report(Component.KAFKA, "started", begin);
       }
       awaitService(Component.PACKAGE_SERVICE, packageService, begin);
+      awaitService(Component.INVENTORY_SERVICE, inventoryService, begin);
       awaitService(Component.GATEWAY, gateway, begin);
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
       seedDemoData();
@@ -125,7 +127,8 @@ public final class Platform implements AutoCloseable {
 
   /** Fails before anything starts rather than after Kafka took its time. */
   private void checkServiceJarsExist() {
-    for (Component component : List.of(Component.PACKAGE_SERVICE, Component.GATEWAY)) {
+    for (Component component :
+        List.of(Component.PACKAGE_SERVICE, Component.INVENTORY_SERVICE, Component.GATEWAY)) {
       Path jar = serviceJar(component);
       if (settings.components.contains(component)
           && !Ports.isListening(port(component))
@@ -208,6 +211,16 @@ public final class Platform implements AutoCloseable {
     return launchService(Component.PACKAGE_SERVICE, properties);
   }
 
+  private BootService launchInventoryService() {
+    if (reuseOrSkip(Component.INVENTORY_SERVICE)) {
+      return null;
+    }
+    List<String> properties = new ArrayList<>();
+    properties.add("spring.mongodb.uri=" + mongoUri("inventory"));
+    properties.addAll(settings.properties(Component.INVENTORY_SERVICE));
+    return launchService(Component.INVENTORY_SERVICE, properties);
+  }
+
   private BootService launchGateway() {
     if (reuseOrSkip(Component.GATEWAY)) {
       return null;
@@ -222,6 +235,7 @@ public final class Platform implements AutoCloseable {
     List<String> properties = new ArrayList<>();
     properties.add("spring.mongodb.uri=" + mongoUri("gateway"));
     properties.add("upgradehub.services.package-service=" + packageServiceUrl());
+    properties.add("upgradehub.services.inventory-service=" + url(Component.INVENTORY_SERVICE));
     for (int i = 0; i < keys.size(); i++) {
       properties.addAll(keys.get(i).properties(i));
     }
@@ -263,10 +277,17 @@ public final class Platform implements AutoCloseable {
         || !settings.components.contains(Component.GATEWAY)) {
       return;
     }
-    int uploaded = new DemoData(gatewayUrl(), generatedAdminKey.get().key(), out).seed();
-    out.println("  demo data        " + uploaded + " demo packages uploaded through the gateway");
+    DemoData.Seeded seeded = new DemoData(gatewayUrl(), generatedAdminKey.get().key(), out).seed();
+    String summary =
+        seeded.products()
+            + " products, "
+            + seeded.devices()
+            + " devices and "
+            + seeded.packages()
+            + " packages";
+    out.println("  demo data        " + summary + " created through the gateway");
     try {
-      Files.writeString(marker, uploaded + " demo packages uploaded\n");
+      Files.writeString(marker, summary + "\n");
     } catch (IOException e) {
       out.println("WARN  could not write " + marker + ": " + e.getMessage());
     }

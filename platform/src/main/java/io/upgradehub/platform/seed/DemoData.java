@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Uploads a few small demo packages through the gateway, exactly as a user would (a real multipart
- * upload with the admin key). A failed upload is reported as a warning and never stops the
- * platform.
+ * Registers demo products and devices and uploads a few small demo packages through the gateway,
+ * exactly as a user would (real API calls with the admin key). A failure is reported as a warning
+ * and never stops the platform.
  */
 public final class DemoData {
 
@@ -33,18 +33,47 @@ public final class DemoData {
   }
 
   /**
-   * Uploads every demo package.
+   * Registers the demo products and devices, then uploads every demo package.
    *
-   * @return how many were uploaded (201); the others were warned about
+   * @return what was created; what failed was warned about
    */
-  public int seed() {
+  public Seeded seed() {
+    int devices = 0;
+    int products = 0;
+    for (DemoFleet fleet : DemoFleet.ALL) {
+      if (postJson("/api/v1/products", fleet.productJson(), "demo product " + fleet.productKey())) {
+        products++;
+      }
+      for (var device : fleet.devices().entrySet()) {
+        if (postJson(
+            "/api/v1/products/" + fleet.productKey() + "/devices",
+            DemoFleet.deviceJson(device.getKey(), device.getValue()),
+            "demo device " + device.getKey())) {
+          devices++;
+        }
+      }
+    }
     int uploaded = 0;
     for (DemoPackage demo : DemoPackage.ALL) {
       if (upload(demo)) {
         uploaded++;
       }
     }
-    return uploaded;
+    return new Seeded(products, devices, uploaded);
+  }
+
+  /** What {@link #seed()} created. */
+  public record Seeded(int products, int devices, int packages) {}
+
+  private boolean postJson(String path, String json, String what) {
+    HttpRequest request =
+        HttpRequest.newBuilder(gateway.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return send(request, what);
   }
 
   private boolean upload(DemoPackage demo) {
@@ -60,20 +89,25 @@ public final class DemoData {
             .header("Content-Type", body.contentType())
             .POST(body.publisher())
             .build();
+    return send(request, "demo package '" + demo.name() + "'");
+  }
+
+  /** Sends one seeding request; true on 201, a warning otherwise. */
+  private boolean send(HttpRequest request, String what) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 201) {
         return true;
       }
       out.println(
-          "WARN  demo package '"
-              + demo.name()
-              + "' was not uploaded: HTTP "
+          "WARN  "
+              + what
+              + " was not created: HTTP "
               + response.statusCode()
               + " "
               + abbreviate(response.body()));
     } catch (IOException e) {
-      out.println("WARN  demo package '" + demo.name() + "' was not uploaded: " + e);
+      out.println("WARN  " + what + " was not created: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

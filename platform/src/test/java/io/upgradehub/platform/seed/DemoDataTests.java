@@ -22,12 +22,14 @@ class DemoDataTests {
   private URI fakeGateway(int status) throws Exception {
     gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     gateway.createContext(
-        "/api/v1/packages",
+        "/api/v1/",
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           requests.add(
               exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI().getPath()
                   + " "
                   + exchange.getRequestHeaders().getFirst("Authorization")
                   + " "
@@ -54,18 +56,50 @@ class DemoDataTests {
   void uploadsEachDemoPackageAsAMultipartPostWithTheKey() throws Exception {
     URI uri = fakeGateway(201);
 
-    int uploaded =
+    DemoData.Seeded seeded =
         new DemoData(uri, "uh_test", new PrintStream(new ByteArrayOutputStream())).seed();
 
-    assertThat(uploaded).isEqualTo(DemoPackage.ALL.size()).isBetween(2, 3);
-    assertThat(requests)
+    assertThat(seeded.packages()).isEqualTo(DemoPackage.ALL.size()).isBetween(2, 3);
+    List<String> uploads =
+        requests.stream().filter(r -> r.startsWith("POST /api/v1/packages ")).toList();
+    assertThat(uploads)
+        .hasSize(DemoPackage.ALL.size())
         .allSatisfy(
             request ->
                 assertThat(request)
-                    .startsWith("POST Bearer uh_test multipart/form-data; boundary=")
+                    .startsWith(
+                        "POST /api/v1/packages Bearer uh_test multipart/form-data; boundary=")
                     .contains("name=\"metadata\"", "Content-Type: application/json")
                     .contains("name=\"file\"; filename=", "UPGRADEHUB-DEMO"));
-    assertThat(requests.get(1)).contains("\"type\":\"DIFF\"", "\"fromVersions\":[\"1.1.0\"]");
+    assertThat(uploads.get(1)).contains("\"type\":\"DIFF\"", "\"fromVersions\":[\"1.1.0\"]");
+  }
+
+  @Test
+  void registersTheDemoProductsAndTheirDevicesBeforeThePackages() throws Exception {
+    URI uri = fakeGateway(201);
+
+    DemoData.Seeded seeded =
+        new DemoData(uri, "uh_test", new PrintStream(new ByteArrayOutputStream())).seed();
+
+    int devices = DemoFleet.ALL.stream().mapToInt(fleet -> fleet.devices().size()).sum();
+    assertThat(seeded.products()).isEqualTo(DemoFleet.ALL.size());
+    assertThat(seeded.devices()).isEqualTo(devices).isPositive();
+    assertThat(requests.subList(0, DemoFleet.ALL.size() + devices))
+        .allSatisfy(
+            request -> assertThat(request).contains("/api/v1/products", "application/json"));
+    assertThat(requests)
+        .anySatisfy(
+            request ->
+                assertThat(request)
+                    .startsWith("POST /api/v1/products/demo-gateway/devices Bearer uh_test")
+                    .contains(
+                        "{\"deviceName\":\"gateway-001\",\"versions\":{\"default\":\"3.0.0\",\"mcu\":\"1.9.0\"}}"));
+    assertThat(requests)
+        .anySatisfy(
+            request ->
+                assertThat(request)
+                    .startsWith("POST /api/v1/products Bearer")
+                    .contains("\"productKey\":\"demo-gateway\"", "{\"name\":\"mcu\"}"));
   }
 
   @Test
@@ -73,22 +107,22 @@ class DemoDataTests {
     URI uri = fakeGateway(500);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    int uploaded = new DemoData(uri, "uh_test", new PrintStream(output, true)).seed();
+    DemoData.Seeded seeded = new DemoData(uri, "uh_test", new PrintStream(output, true)).seed();
 
-    assertThat(uploaded).isZero();
+    assertThat(seeded).isEqualTo(new DemoData.Seeded(0, 0, 0));
     assertThat(output.toString(StandardCharsets.UTF_8))
-        .contains("WARN", "was not uploaded: HTTP 500");
+        .contains("WARN", "was not created: HTTP 500");
   }
 
   @Test
   void warnsInsteadOfFailingWhenTheGatewayIsUnreachable() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    int uploaded =
+    DemoData.Seeded seeded =
         new DemoData(URI.create("http://127.0.0.1:1"), "k", new PrintStream(output, true)).seed();
 
-    assertThat(uploaded).isZero();
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("WARN", "was not uploaded");
+    assertThat(seeded).isEqualTo(new DemoData.Seeded(0, 0, 0));
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("WARN", "was not created");
   }
 
   @Test
