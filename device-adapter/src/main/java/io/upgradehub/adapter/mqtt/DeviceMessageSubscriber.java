@@ -1,0 +1,314 @@
+package io.upgradehub.adapter.mqtt;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
+import io.upgradehub.adapter.ingest.DeviceMessageReader;
+import io.upgradehub.adapter.ingest.IngestMetrics;
+import io.upgradehub.adapter.ingest.Ingested;
+import io.upgradehub.adapter.ingest.MessageKind;
+import io.upgradehub.adapter.publish.DeviceEventPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the devices' messages from the broker with one MQTT 5 shared subscription per message kind
+ * and turns each into device events on Kafka.
+ *
+ * <p><b>Acknowledgement:</b> a valid message is acknowledged to the broker only once Kafka has
+ * acknowledged all its events; a failed send is retried (with backoff) while the message stays
+ * unacknowledged, so a crash loses no message this adapter acknowledged: the broker still holds the
+ * others. A malformed message is counted, logged and acknowledged at once (dropped).
+ *
+ * <p><b>Isolation:</b> reading never throws out of the client's callback and never waits for Kafka;
+ * the broker's receive maximum bounds how many messages wait for Kafka at a time.
+ *
+ * <p><b>Reconnects:</b> the client reconnects by itself with backoff and subscribes again on every
+ * connect.
+ */
+@Component
+class DeviceMessageSubscriber implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DeviceMessageSubscriber.class);
+  private static final String UNKNOWN_MESSAGE = "unknown";
+
+  private final MqttProperties properties;
+  private final DeviceMessageReader reader = new DeviceMessageReader();
+  private final DeviceEventPublisher publisher;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final MqttConnectionState state;
+  private final String clientId;
+  private final AtomicLong logWindow = new AtomicLong();
+  private final AtomicInteger loggedInWindow = new AtomicInteger();
+  private final AtomicInteger suppressedInWindow = new AtomicInteger();
+  private volatile Mqtt5AsyncClient client;
+  private volatile ExecutorService handlers;
+  private volatile ScheduledExecutorService retries;
+  private volatile boolean running;
+
+  DeviceMessageSubscriber(
+      MqttProperties properties,
+      DeviceEventPublisher publisher,
+      IngestMetrics metrics,
+      Clock clock,
+      MqttConnectionState state) {
+    this.properties = properties;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.state = state;
+    this.clientId =
+        properties.clientId().isBlank()
+            ? "upgradehub-adapter-" + UUID.randomUUID()
+            : properties.clientId();
+  }
+
+  @Override
+  public void start() {
+    // after stop() the client may still hand over the end of its session: discard it quietly
+    // (the broker keeps what was not acknowledged) instead of failing the client's flow
+    handlers =
+        new ThreadPoolExecutor(
+            properties.handlerThreads(),
+            properties.handlerThreads(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("mqtt-ingest"),
+            new ThreadPoolExecutor.DiscardPolicy());
+    retries = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-ingest-retry"));
+    Mqtt5ClientBuilder builder =
+        Mqtt5Client.builder()
+            .identifier(clientId)
+            .serverHost(properties.uri().getHost())
+            .serverPort(properties.port())
+            .automaticReconnect()
+            .initialDelay(properties.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .maxDelay(properties.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+            .applyAutomaticReconnect()
+            .addConnectedListener(context -> onConnected())
+            .addDisconnectedListener(
+                context -> {
+                  if (state.disconnected() && running) {
+                    log.warn(
+                        "Lost the MQTT broker {}: {}; reconnecting",
+                        properties.uri(),
+                        context.getCause().toString());
+                  }
+                });
+    if ("ssl".equals(properties.uri().getScheme())) {
+      builder = builder.sslWithDefaultConfig();
+    }
+    Mqtt5AsyncClient async = builder.buildAsync();
+    // registered before connecting, so that nothing delivered on connect is missed
+    async.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, handlers, true);
+    client = async;
+    running = true;
+    var connect =
+        async
+            .connectWith()
+            .cleanStart(true)
+            .keepAlive((int) properties.keepAlive().toSeconds())
+            .restrictions()
+            .receiveMaximum(properties.receiveMaximum())
+            .applyRestrictions();
+    if (!properties.username().isBlank()) {
+      connect =
+          connect
+              .simpleAuth()
+              .username(properties.username())
+              .password(properties.password().getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
+    }
+    connect
+        .send()
+        .whenComplete(
+            (connAck, failure) -> {
+              if (failure != null) {
+                // the automatic reconnect keeps trying; the health indicator says DOWN meanwhile
+                log.warn(
+                    "Cannot connect to the MQTT broker {} yet: {}",
+                    properties.uri(),
+                    failure.toString());
+              }
+            });
+  }
+
+  /** Subscribes on every (re)connect: a clean session starts without subscriptions. */
+  private void onConnected() {
+    state.connected();
+    log.info("Connected to the MQTT broker {} as {}", properties.uri(), clientId);
+    Mqtt5SubscribeBuilder.Complete subscribe = null;
+    for (MessageKind kind : MessageKind.values()) {
+      String filter = "$share/" + properties.shareGroup() + "/ota/v1/+/+/" + kind.suffix();
+      subscribe =
+          (subscribe == null ? Mqtt5Subscribe.builder() : subscribe)
+              .addSubscription()
+              .topicFilter(filter)
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .applySubscription();
+    }
+    Mqtt5Subscribe request = subscribe.build();
+    client
+        .subscribe(request)
+        .whenComplete(
+            (subAck, failure) -> {
+              if (failure != null) {
+                log.warn("Subscribing to the device topics failed: {}", failure.toString());
+              } else if (subAck.getReasonCodes().stream().anyMatch(code -> code.isError())) {
+                log.warn("The broker refused a device subscription: {}", subAck.getReasonCodes());
+              } else {
+                state.subscribed();
+                log.info("Subscribed to the device topics in group {}", properties.shareGroup());
+              }
+            });
+  }
+
+  /** The client's callback: reads, then acknowledges or hands to Kafka. Never throws. */
+  private void onMessage(Mqtt5Publish publish) {
+    Instant receivedAt = clock.instant();
+    try {
+      String topic = publish.getTopic().toString();
+      Ingested ingested = reader.read(topic, publish.getPayloadAsBytes(), receivedAt);
+      if (ingested instanceof Ingested.Rejected rejected) {
+        metrics.received(rejected.message());
+        metrics.rejected(rejected);
+        logRejected(rejected);
+        publish.acknowledge();
+      } else if (ingested instanceof Ingested.Accepted accepted) {
+        metrics.received(accepted.kind().suffix());
+        if (accepted.timestampSubstituted()) {
+          metrics.substituted(accepted.kind());
+        }
+        send(publish, accepted, 0);
+      }
+    } catch (RuntimeException e) {
+      // a bug, not a device's fault: keep the message unacknowledged, it returns on reconnect
+      metrics.received(UNKNOWN_MESSAGE);
+      log.error("Failed to handle a device message on {}", publish.getTopic(), e);
+    }
+  }
+
+  private void send(Mqtt5Publish publish, Ingested.Accepted accepted, int attempt) {
+    if (!running) {
+      return;
+    }
+    publisher
+        .publish(accepted.events())
+        .whenComplete(
+            (done, failure) -> {
+              if (failure == null) {
+                publish.acknowledge();
+                return;
+              }
+              Duration delay = retryDelay(attempt);
+              log.warn(
+                  "Kafka did not take the {} of {} ({}); retrying in {} ms",
+                  accepted.kind().suffix(),
+                  accepted.device(),
+                  failure.toString(),
+                  delay.toMillis());
+              try {
+                retries.schedule(
+                    () -> send(publish, accepted, attempt + 1),
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } catch (RuntimeException stopped) {
+                // shutting down: the message stays unacknowledged and the broker keeps it
+              }
+            });
+  }
+
+  private Duration retryDelay(int attempt) {
+    Duration delay = properties.publishRetryDelay().multipliedBy(1L << Math.min(attempt, 16));
+    return delay.compareTo(properties.publishRetryMaxDelay()) > 0
+        ? properties.publishRetryMaxDelay()
+        : delay;
+  }
+
+  /** WARN with the device's identity, at most {@code rejectLogsPerSecond} a second. */
+  private void logRejected(Ingested.Rejected rejected) {
+    long second = clock.millis() / 1000;
+    long window = logWindow.get();
+    if (window != second && logWindow.compareAndSet(window, second)) {
+      loggedInWindow.set(0);
+      int suppressed = suppressedInWindow.getAndSet(0);
+      if (suppressed > 0) {
+        log.warn("{} more rejected device message(s) not logged", suppressed);
+      }
+    }
+    if (loggedInWindow.incrementAndGet() <= properties.rejectLogsPerSecond()) {
+      log.warn(
+          "Dropped a device message: device={} message={} reason={} ({})",
+          rejected.identity(),
+          rejected.message(),
+          rejected.reason(),
+          rejected.detail());
+    } else {
+      suppressedInWindow.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Mqtt5AsyncClient current = client;
+    if (current != null) {
+      try {
+        current.disconnect().get(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        // not connected, or the broker is gone: nothing to close cleanly
+      }
+    }
+    state.disconnected();
+    if (retries != null) {
+      retries.shutdownNow();
+    }
+    if (handlers != null) {
+      handlers.shutdown();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** After Kafka's producer is up, before it goes: stopped first, started last. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 100;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
