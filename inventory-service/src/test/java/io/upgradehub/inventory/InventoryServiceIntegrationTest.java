@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs inventory-service on a real port against a real MongoDB-protocol server and talks to it over
- * HTTP as a client would. Only MongoDB is started: this service has no Kafka or S3 yet.
+ * HTTP as a client would, and publishes device events to a real Kafka broker as device-adapter
+ * would. No S3: this service stores no files.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -40,6 +42,34 @@ public abstract class InventoryServiceIntegrationTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add(
         "spring.mongodb.uri", () -> SharedInfrastructure.mongo().connectionString("inventory"));
+    registry.add(
+        "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+  }
+
+  /**
+   * Waits until {@code condition} holds, checking it again every 50 ms, and fails when it still
+   * does not after 30 seconds; the last assertion error (if any) tells why.
+   */
+  protected static void await(String what, ThrowingCondition condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    AssertionError last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.holds()) {
+          return;
+        }
+      } catch (AssertionError e) {
+        last = e;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("timed out waiting for " + what, last);
+  }
+
+  /** A condition checked by {@link #await}. */
+  @FunctionalInterface
+  protected interface ThrowingCondition {
+    boolean holds() throws Exception;
   }
 
   /** A product key no other test uses. */

@@ -51,4 +51,14 @@ class DeviceController {
   DeviceResponse get(@PathVariable String productKey, @PathVariable String deviceName) {
     return DeviceResponse.of(management.get(productKey, deviceName));
   }
+
+  @Operation(summary = "The device's upgrade log, newest first: every version change")
+  @GetMapping("/{deviceName}/upgrade-log")
+  Page<UpgradeLogEntry> upgradeLog(
+      @PathVariable String productKey,
+      @PathVariable String deviceName,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return management.upgradeLog(productKey, deviceName, page, size);
+  }
 }

@@ -10,16 +10,19 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** The device use cases: register one, read one, list a product's devices. */
+/** The device use cases: register one, read one, list a product's devices, read a device's log. */
 @Service
 class DeviceManagement {
 
   private final Devices devices;
+  private final UpgradeLog upgradeLog;
   private final ProductManagement products;
   private final Clock clock;
 
-  DeviceManagement(Devices devices, ProductManagement products, Clock clock) {
+  DeviceManagement(
+      Devices devices, UpgradeLog upgradeLog, ProductManagement products, Clock clock) {
     this.devices = devices;
+    this.upgradeLog = upgradeLog;
     this.products = products;
     this.clock = clock;
   }
@@ -71,5 +74,17 @@ class DeviceManagement {
     Page.checkParameters(page, size);
     products.get(productKey);
     return devices.page(productKey, name, page, size);
+  }
+
+  /**
+   * A page of the device's upgrade log, newest first.
+   *
+   * @throws ApiException {@code INVALID_PARAMETER} for bad paging, {@code PRODUCT_NOT_FOUND} or
+   *     {@code DEVICE_NOT_FOUND}
+   */
+  Page<UpgradeLogEntry> upgradeLog(String productKey, String deviceName, int page, int size) {
+    Page.checkParameters(page, size);
+    Device device = get(productKey, deviceName);
+    return upgradeLog.page(device.id(), page, size);
   }
 }

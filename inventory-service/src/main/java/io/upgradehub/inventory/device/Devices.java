@@ -2,6 +2,10 @@ package io.upgradehub.inventory.device;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -9,11 +13,16 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import io.upgradehub.inventory.system.ApiException;
 import io.upgradehub.inventory.system.ErrorCode;
 import io.upgradehub.inventory.system.Page;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -28,6 +37,16 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Devices {
+
+  private static final int MAX_ATTEMPTS = 10;
+  private static final String VERSIONS = "versions";
+  private static final String VERSION = "version";
+  private static final String UPDATED_AT = "updatedAt";
+  private static final String REPORTED_AT = "reportedAt";
+  private static final String EVENT_ID = "eventId";
+  private static final String PREVIOUS_VERSION = "previousVersion";
+  private static final String REVISION = "revision";
+  private static final String CONNECTION_AT = "connectionAt";
 
   private final MongoCollection<Document> collection;
 
@@ -63,6 +82,142 @@ class Devices {
       }
       throw e;
     }
+  }
+
+  /**
+   * Applies a device's report of the version a module runs, and answers the change it made, if any.
+   * A report not newer than the last one applied for the module changes nothing; a report of the
+   * version the module already runs only moves the module's last report time. A device not yet
+   * stored is registered with this version (the caller checked its product and module).
+   *
+   * <p>Each change is one single-document update conditional on the revision that was read, so it
+   * is atomic without transactions; when another write came in between it is read and decided
+   * again. The module keeps the id of the event that last changed it and the version before, so
+   * that when that event is delivered again (say the service stopped between this update and the
+   * upgrade log entry) the same change is answered again and the missing entry is written.
+   *
+   * @return the change to log, empty when the version did not change
+   * @throws IllegalStateException when the device kept changing under {@value #MAX_ATTEMPTS} reads
+   */
+  Optional<VersionChange> applyVersion(
+      DeviceId id, String module, String version, Instant reportedAt, String eventId, Instant now) {
+    String field = VERSIONS + "." + module;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Document stored = collection.find(eq("_id", id.value())).first();
+      if (stored == null) {
+        Document device =
+            DeviceDocuments.toDocument(Device.register(id, Map.of(), now))
+                .append(
+                    VERSIONS,
+                    new Document(module, moduleVersion(version, reportedAt, eventId, null)));
+        try {
+          collection.insertOne(device);
+          return Optional.of(new VersionChange(eventId, id, module, null, version, reportedAt));
+        } catch (MongoWriteException e) {
+          if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+          continue; // registered meanwhile: decide again on what is stored
+        }
+      }
+      Document current = stored.get(VERSIONS, new Document()).get(module, Document.class);
+      Document update;
+      Optional<VersionChange> change;
+      if (current == null) {
+        update = moduleVersion(version, reportedAt, eventId, null);
+        change = Optional.of(new VersionChange(eventId, id, module, null, version, reportedAt));
+      } else {
+        Date lastReport =
+            current.getDate(REPORTED_AT) != null
+                ? current.getDate(REPORTED_AT)
+                : current.getDate(UPDATED_AT);
+        if (!lastReport.toInstant().isBefore(reportedAt)) {
+          // a repeated or older report; when it is the one that made the current version, its
+          // change may not have been logged yet
+          return eventId.equals(current.getString(EVENT_ID))
+              ? Optional.of(
+                  new VersionChange(
+                      eventId,
+                      id,
+                      module,
+                      current.getString(PREVIOUS_VERSION),
+                      current.getString(VERSION),
+                      current.getDate(UPDATED_AT).toInstant()))
+              : Optional.empty();
+        }
+        String from = current.getString(VERSION);
+        if (version.equals(from)) {
+          update = new Document(current).append(REPORTED_AT, Date.from(reportedAt));
+          change = Optional.empty();
+        } else {
+          update = moduleVersion(version, reportedAt, eventId, from);
+          change = Optional.of(new VersionChange(eventId, id, module, from, version, reportedAt));
+        }
+      }
+      UpdateResult result =
+          collection.updateOne(
+              and(eq("_id", id.value()), eq(REVISION, stored.get(REVISION))),
+              Updates.combine(Updates.set(field, update), Updates.inc(REVISION, 1L)));
+      if (result.getMatchedCount() == 1) {
+        return change;
+      }
+    }
+    throw new IllegalStateException(
+        "device " + id + " changed under " + MAX_ATTEMPTS + " attempts to apply a version");
+  }
+
+  /**
+   * Applies a connect or a disconnect in one conditional update: a connect applies only when it is
+   * newer than the last connect or disconnect applied, a disconnect when it is not older (the
+   * disconnect of a connection carries that connection's time), so a late will of an earlier
+   * connection never takes a reconnected device offline. {@code lastSeenAt} only moves forward.
+   *
+   * @return whether the device changed; false also for a device that is not stored
+   */
+  boolean applyConnection(DeviceId id, boolean online, Instant reportedAt, Instant receivedAt) {
+    Date at = Date.from(reportedAt);
+    Bson newer =
+        online
+            ? or(exists(CONNECTION_AT, false), eq(CONNECTION_AT, null), lt(CONNECTION_AT, at))
+            : or(exists(CONNECTION_AT, false), eq(CONNECTION_AT, null), lte(CONNECTION_AT, at));
+    UpdateResult result =
+        collection.updateOne(
+            and(eq("_id", id.value()), newer),
+            Updates.combine(
+                Updates.set("online", online),
+                Updates.set(CONNECTION_AT, at),
+                Updates.max("lastSeenAt", Date.from(receivedAt)),
+                Updates.inc(REVISION, 1L)));
+    return result.getModifiedCount() == 1;
+  }
+
+  /**
+   * Registers a device without versions unless it is stored already.
+   *
+   * @return whether it was registered now
+   */
+  boolean registerIfAbsent(DeviceId id, Instant now) {
+    if (collection.find(eq("_id", id.value())).projection(new Document("_id", 1)).first() != null) {
+      return false;
+    }
+    try {
+      collection.insertOne(DeviceDocuments.toDocument(Device.register(id, Map.of(), now)));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  private static Document moduleVersion(
+      String version, Instant reportedAt, String eventId, @Nullable String previousVersion) {
+    return new Document(VERSION, version)
+        .append(UPDATED_AT, Date.from(reportedAt))
+        .append(REPORTED_AT, Date.from(reportedAt))
+        .append(EVENT_ID, eventId)
+        .append(PREVIOUS_VERSION, previousVersion);
   }
 
   Optional<Device> find(DeviceId id) {

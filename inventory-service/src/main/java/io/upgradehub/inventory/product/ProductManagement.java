@@ -4,6 +4,7 @@ import io.upgradehub.inventory.system.ApiException;
 import io.upgradehub.inventory.system.ErrorCode;
 import io.upgradehub.inventory.system.Page;
 import java.time.Clock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,11 @@ public class ProductManagement {
             () ->
                 new ApiException(
                     ErrorCode.PRODUCT_NOT_FOUND, "No product with key '" + productKey + "'"));
+  }
+
+  /** The product with this key, or empty when there is none. */
+  public Optional<Product> find(String productKey) {
+    return products.find(productKey);
   }
 
   /**

@@ -25,6 +25,12 @@ class PersistenceConfiguration {
     return client.getDatabase(properties.getMongoClientDatabase()).getCollection("devices");
   }
 
+  /** Upgrade log entries, each addressed by the id of the event that caused it as {@code _id}. */
+  @Bean
+  MongoCollection<Document> upgradeLogCollection(MongoClient client, MongoProperties properties) {
+    return client.getDatabase(properties.getMongoClientDatabase()).getCollection("upgradeLog");
+  }
+
   /** Millisecond ticks: what MongoDB stores, so a record reads back exactly as it was created. */
   @Bean
   Clock clock() {

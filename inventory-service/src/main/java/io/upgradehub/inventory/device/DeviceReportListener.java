@@ -1,0 +1,136 @@
+package io.upgradehub.inventory.device;
+
+import io.upgradehub.events.devices.DeviceConnected;
+import io.upgradehub.events.devices.DeviceDisconnected;
+import io.upgradehub.events.devices.DeviceKey;
+import io.upgradehub.events.devices.DeviceProgressReported;
+import io.upgradehub.events.devices.DeviceTopics;
+import io.upgradehub.events.devices.DeviceUpgradeRequested;
+import io.upgradehub.events.devices.DeviceVersionReported;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the device reports topic: each record is an {@code EventEnvelope} in JSON. A record that
+ * cannot be read (not JSON, not an envelope, data missing or invalid) or of a type this version
+ * does not know is counted in {@value DeviceReports#IGNORED} and skipped, so it never blocks the
+ * partition; a failure to apply a readable event propagates to the container's error handler, which
+ * retries it. Offsets are committed after each poll's records were processed.
+ */
+@Component
+class DeviceReportListener {
+
+  /** Types on the topic this service has no use for yet (campaign-service reads them). */
+  private static final Set<String> NOT_USED =
+      Set.of(DeviceProgressReported.TYPE, DeviceUpgradeRequested.TYPE);
+
+  private static final Pattern MODULE = NewDeviceRequest.MODULE;
+  private static final Pattern VERSION = NewDeviceRequest.VERSION;
+
+  private final DeviceReports reports;
+  private final JsonMapper json;
+
+  DeviceReportListener(DeviceReports reports, JsonMapper json) {
+    this.reports = reports;
+    this.json = json;
+  }
+
+  @KafkaListener(topics = DeviceTopics.DEVICE_REPORTS)
+  void onReport(ConsumerRecord<String, String> record) {
+    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+    if (record.value() == null) {
+      reports.ignore("unreadable", where, "no value");
+      return;
+    }
+    JsonNode envelope;
+    try {
+      envelope = json.readTree(record.value());
+    } catch (JacksonException e) {
+      reports.ignore("unreadable", where, "not JSON: " + e.getOriginalMessage());
+      return;
+    }
+    String id = text(envelope, "id");
+    String type = text(envelope, "type");
+    JsonNode data = envelope.get("data");
+    if (id == null || type == null || data == null || !data.isObject()) {
+      reports.ignore("unreadable", where, "not an event envelope");
+      return;
+    }
+    try {
+      switch (type) {
+        case DeviceVersionReported.TYPE -> {
+          DeviceVersionReported event = json.treeToValue(data, DeviceVersionReported.class);
+          checkDevice(
+              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+          check(event.module() != null && MODULE.matcher(event.module()).matches(), "module");
+          check(
+              event.version() != null
+                  && event.version().length() <= NewDeviceRequest.MAX_VERSION
+                  && VERSION.matcher(event.version()).matches(),
+              "version");
+          reports.versionReported(id, event);
+        }
+        case DeviceConnected.TYPE -> {
+          DeviceConnected event = json.treeToValue(data, DeviceConnected.class);
+          checkDevice(
+              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+          reports.connected(id, event);
+        }
+        case DeviceDisconnected.TYPE -> {
+          DeviceDisconnected event = json.treeToValue(data, DeviceDisconnected.class);
+          checkDevice(
+              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+          reports.disconnected(id, event);
+        }
+        default -> {
+          if (!NOT_USED.contains(type)) {
+            reports.ignore("unknown-type", id, "type '" + type + "' at " + where);
+          }
+        }
+      }
+    } catch (JacksonException e) {
+      reports.ignore("unreadable", id, "data of " + type + ": " + e.getOriginalMessage());
+    } catch (InvalidReport e) {
+      reports.ignore("unreadable", id, "data of " + type + ": " + e.getMessage());
+    }
+  }
+
+  private static void checkDevice(
+      @Nullable String productKey,
+      @Nullable String deviceName,
+      @Nullable Instant reportedAt,
+      @Nullable Instant receivedAt) {
+    check(DeviceKey.isValidProductKey(productKey), "productKey");
+    check(DeviceKey.isValidDeviceName(deviceName), "deviceName");
+    check(reportedAt != null, "reportedAt");
+    check(receivedAt != null, "receivedAt");
+  }
+
+  private static void check(boolean valid, String field) {
+    if (!valid) {
+      throw new InvalidReport("missing or invalid '" + field + "'");
+    }
+  }
+
+  private static @Nullable String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isString() && !value.asString().isBlank()
+        ? value.asString()
+        : null;
+  }
+
+  /** A field of an event's data is missing or breaks its rule. */
+  private static final class InvalidReport extends RuntimeException {
+    InvalidReport(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
