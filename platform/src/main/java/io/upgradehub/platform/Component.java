@@ -6,12 +6,18 @@ public enum Component {
   MONGO("mongo", 27017),
   /** An S3-compatible server (S3Proxy on the file system), in-process. */
   S3("s3", 9000),
+  /**
+   * An MQTT broker (HiveMQ CE embedded), in-process; Mosquitto or any broker on the port is reused.
+   */
+  MQTT("mqtt", 1883),
   /** A real Kafka broker in KRaft mode, as a child JVM. */
   KAFKA("kafka", 9092),
   /** package-service from its Boot jar, as a child JVM. */
   PACKAGE_SERVICE("package-service", 8081),
   /** inventory-service from its Boot jar, as a child JVM. */
   INVENTORY_SERVICE("inventory-service", 8083),
+  /** device-adapter from its Boot jar, as a child JVM. */
+  DEVICE_ADAPTER("device-adapter", 8085),
   /** The gateway from its Boot jar, as a child JVM. */
   GATEWAY("gateway", 8080);
 

@@ -9,6 +9,7 @@ import io.upgradehub.platform.process.ChildProcess;
 import io.upgradehub.platform.seed.DemoData;
 import io.upgradehub.platform.service.BootService;
 import io.upgradehub.testsupport.EmbeddedMongo;
+import io.upgradehub.testsupport.EmbeddedMqtt;
 import io.upgradehub.testsupport.EmbeddedS3;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,9 +83,11 @@ public final class Platform implements AutoCloseable {
       checkServiceJarsExist();
       startMongo();
       startS3();
+      startMqtt();
       KafkaBroker kafka = launchKafka();
       BootService packageService = launchPackageService();
       BootService inventoryService = launchInventoryService();
+      BootService deviceAdapter = launchDeviceAdapter();
       BootService gateway = launchGateway();
       if (kafka != null) {
         kafka.awaitReady(KAFKA_TIMEOUT);
@@ -92,6 +95,7 @@ public final class Platform implements AutoCloseable {
       }
       awaitService(Component.PACKAGE_SERVICE, packageService, begin);
       awaitService(Component.INVENTORY_SERVICE, inventoryService, begin);
+      awaitService(Component.DEVICE_ADAPTER, deviceAdapter, begin);
       awaitService(Component.GATEWAY, gateway, begin);
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
       seedDemoData();
@@ -128,7 +132,11 @@ public final class Platform implements AutoCloseable {
   /** Fails before anything starts rather than after Kafka took its time. */
   private void checkServiceJarsExist() {
     for (Component component :
-        List.of(Component.PACKAGE_SERVICE, Component.INVENTORY_SERVICE, Component.GATEWAY)) {
+        List.of(
+            Component.PACKAGE_SERVICE,
+            Component.INVENTORY_SERVICE,
+            Component.DEVICE_ADAPTER,
+            Component.GATEWAY)) {
       Path jar = serviceJar(component);
       if (settings.components.contains(component)
           && !Ports.isListening(port(component))
@@ -157,6 +165,15 @@ public final class Platform implements AutoCloseable {
             directory.resolve("mongo").resolve("upgradehub.mv"), port(Component.MONGO));
     track(mongo);
     report(Component.MONGO, "started", begin);
+  }
+
+  private void startMqtt() {
+    if (reuseOrSkip(Component.MQTT)) {
+      return;
+    }
+    long begin = System.nanoTime();
+    track(EmbeddedMqtt.start(port(Component.MQTT)));
+    report(Component.MQTT, "started", begin);
   }
 
   private void startS3() {
@@ -217,8 +234,20 @@ public final class Platform implements AutoCloseable {
     }
     List<String> properties = new ArrayList<>();
     properties.add("spring.mongodb.uri=" + mongoUri("inventory"));
+    properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
     properties.addAll(settings.properties(Component.INVENTORY_SERVICE));
     return launchService(Component.INVENTORY_SERVICE, properties);
+  }
+
+  private BootService launchDeviceAdapter() {
+    if (reuseOrSkip(Component.DEVICE_ADAPTER)) {
+      return null;
+    }
+    List<String> properties = new ArrayList<>();
+    properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+    properties.add("upgradehub.mqtt.uri=" + mqttUri());
+    properties.addAll(settings.properties(Component.DEVICE_ADAPTER));
+    return launchService(Component.DEVICE_ADAPTER, properties);
   }
 
   private BootService launchGateway() {
@@ -350,6 +379,11 @@ public final class Platform implements AutoCloseable {
 
   private URI url(Component component) {
     return URI.create("http://127.0.0.1:" + port(component));
+  }
+
+  /** The MQTT broker devices connect to, {@code tcp://127.0.0.1:port}. */
+  public URI mqttUri() {
+    return URI.create("tcp://127.0.0.1:" + port(Component.MQTT));
   }
 
   /** The S3 server's endpoint. */
