@@ -2,10 +2,10 @@ package io.upgradehub.inventory.device;
 
 import io.upgradehub.inventory.product.Product;
 import io.upgradehub.inventory.product.ProductManagement;
-import io.upgradehub.inventory.system.ApiException;
 import io.upgradehub.inventory.system.ErrorCode;
-import io.upgradehub.inventory.system.FieldErrors;
 import io.upgradehub.inventory.system.Page;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package io.upgradehub.inventory.device;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.upgradehub.inventory.system.FieldErrors;
+import io.upgradehub.problems.FieldErrors;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package io.upgradehub.inventory.product;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.upgradehub.inventory.system.FieldErrors;
+import io.upgradehub.problems.FieldErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

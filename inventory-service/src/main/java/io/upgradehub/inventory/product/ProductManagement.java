@@ -1,8 +1,8 @@
 package io.upgradehub.inventory.product;
 
-import io.upgradehub.inventory.system.ApiException;
 import io.upgradehub.inventory.system.ErrorCode;
 import io.upgradehub.inventory.system.Page;
+import io.upgradehub.problems.ApiException;
 import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

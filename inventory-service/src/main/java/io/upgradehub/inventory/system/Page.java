@@ -1,5 +1,8 @@
 package io.upgradehub.inventory.system;
 
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.CommonError;
+import io.upgradehub.problems.FieldErrors;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,6 +34,6 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     if (size < 1 || size > MAX_SIZE) {
       errors.add("size", "OUT_OF_RANGE", "must be between 1 and " + MAX_SIZE);
     }
-    errors.throwIfAny(ErrorCode.INVALID_PARAMETER);
+    errors.throwIfAny(CommonError.INVALID_PARAMETER);
   }
 }

@@ -1,7 +1,7 @@
 package io.upgradehub.packages.catalog;
 
-import io.upgradehub.packages.system.ApiException;
 import io.upgradehub.packages.system.ErrorCode;
+import io.upgradehub.problems.ApiException;
 
 /** A live package with the same product, module, type, target and from-versions exists. */
 class DuplicatePackageException extends ApiException {

@@ -1,7 +1,7 @@
 package io.upgradehub.packages.catalog;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.upgradehub.packages.system.FieldErrors;
+import io.upgradehub.problems.FieldErrors;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;

@@ -2,11 +2,12 @@ package io.upgradehub.packages.catalog;
 
 import io.upgradehub.packages.signing.PackageSigner;
 import io.upgradehub.packages.storage.ObjectStorage;
-import io.upgradehub.packages.system.ApiException;
 import io.upgradehub.packages.system.ErrorCode;
-import io.upgradehub.packages.system.FieldErrors;
 import io.upgradehub.packages.upload.PackageFiles;
 import io.upgradehub.packages.upload.StoredFile;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.CommonError;
+import io.upgradehub.problems.FieldErrors;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +107,7 @@ class PackageManagement {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       errors.add("size", "OUT_OF_RANGE", "must be between 1 and " + MAX_PAGE_SIZE);
     }
-    errors.throwIfAny(ErrorCode.INVALID_PARAMETER);
+    errors.throwIfAny(CommonError.INVALID_PARAMETER);
     return packages.page(name, productKey, page, size);
   }
 

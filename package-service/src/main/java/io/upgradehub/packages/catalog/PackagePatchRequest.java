@@ -1,8 +1,8 @@
 package io.upgradehub.packages.catalog;
 
-import io.upgradehub.packages.system.ApiException;
-import io.upgradehub.packages.system.ErrorCode;
-import io.upgradehub.packages.system.FieldErrors;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.CommonError;
+import io.upgradehub.problems.FieldErrors;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +26,7 @@ record PackagePatchRequest(@Nullable Boolean enabled, @Nullable String descripti
    */
   static PackagePatchRequest from(@Nullable JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The patch must be a JSON object");
+      throw new ApiException(CommonError.MALFORMED_REQUEST, "The patch must be a JSON object");
     }
     FieldErrors errors = new FieldErrors();
     for (String field : body.propertyNames()) {

@@ -1,7 +1,7 @@
 package io.upgradehub.packages.storage;
 
-import io.upgradehub.packages.system.ApiException;
 import io.upgradehub.packages.system.ErrorCode;
+import io.upgradehub.problems.ApiException;
 import java.io.IOException;
 
 /**

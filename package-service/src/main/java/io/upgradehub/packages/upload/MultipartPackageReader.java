@@ -1,8 +1,9 @@
 package io.upgradehub.packages.upload;
 
-import io.upgradehub.packages.system.ApiException;
 import io.upgradehub.packages.system.ErrorCode;
-import io.upgradehub.packages.system.FieldError;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.CommonError;
+import io.upgradehub.problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public class MultipartPackageReader {
       HttpServletRequest request, Class<M> metadataType, BiFunction<M, InputStream, R> handler) {
     if (!JakartaServletFileUpload.isMultipartContent(request)) {
       throw new ApiException(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE, "A package upload must be multipart/form-data");
+          CommonError.UNSUPPORTED_MEDIA_TYPE, "A package upload must be multipart/form-data");
     }
     try {
       FileItemInputIterator parts = upload.getItemIterator(request);
@@ -86,7 +87,7 @@ public class MultipartPackageReader {
       byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
       if (bytes.length > MAX_METADATA_BYTES) {
         throw new ApiException(
-            ErrorCode.MALFORMED_REQUEST,
+            CommonError.MALFORMED_REQUEST,
             "The 'metadata' part exceeds " + MAX_METADATA_BYTES + " bytes");
       }
       M metadata = json.readValue(bytes, type);
@@ -100,12 +101,12 @@ public class MultipartPackageReader {
               ? METADATA
               : e.getPath().get(0).getPropertyName();
       throw new ApiException(
-          ErrorCode.MALFORMED_REQUEST,
+          CommonError.MALFORMED_REQUEST,
           "The 'metadata' part cannot be read",
           List.of(new FieldError(field, "INVALID_VALUE", "wrong type or not valid JSON")));
     } catch (JacksonException e) {
       throw new ApiException(
-          ErrorCode.MALFORMED_REQUEST,
+          CommonError.MALFORMED_REQUEST,
           "The 'metadata' part is not valid JSON",
           List.of(new FieldError(METADATA, "INVALID_JSON", "not valid JSON")));
     }

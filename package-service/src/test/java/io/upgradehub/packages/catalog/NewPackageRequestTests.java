@@ -3,9 +3,9 @@ package io.upgradehub.packages.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.upgradehub.packages.system.ApiException;
-import io.upgradehub.packages.system.ErrorCode;
-import io.upgradehub.packages.system.FieldError;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.CommonError;
+import io.upgradehub.problems.FieldError;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,7 @@ class NewPackageRequestTests {
                         null)
                     .validate());
 
-    assertThat(error.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    assertThat(error.code()).isEqualTo(CommonError.VALIDATION_FAILED);
     assertThat(error.fieldErrors())
         .extracting(FieldError::field, FieldError::code)
         .contains(

@@ -1,35 +1,35 @@
-package io.upgradehub.inventory.system;
+package io.upgradehub.problems;
 
 import java.util.List;
 
 /**
  * A failure the caller caused or must know about, answered as an RFC 9457 problem with the status
- * and key of its {@link ErrorCode}.
+ * and key of its {@link ErrorKey}.
  */
 public class ApiException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final ErrorCode code;
+  private final ErrorKey code;
   private final transient List<FieldError> fieldErrors;
 
-  public ApiException(ErrorCode code, String detail) {
+  public ApiException(ErrorKey code, String detail) {
     this(code, detail, List.of());
   }
 
-  public ApiException(ErrorCode code, String detail, List<FieldError> fieldErrors) {
+  public ApiException(ErrorKey code, String detail, List<FieldError> fieldErrors) {
     super(detail);
     this.code = code;
     this.fieldErrors = List.copyOf(fieldErrors);
   }
 
-  public ApiException(ErrorCode code, String detail, Throwable cause) {
+  public ApiException(ErrorKey code, String detail, Throwable cause) {
     super(detail, cause);
     this.code = code;
     this.fieldErrors = List.of();
   }
 
-  public ErrorCode code() {
+  public ErrorKey code() {
     return code;
   }
 

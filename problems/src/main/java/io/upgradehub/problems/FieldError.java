@@ -1,4 +1,4 @@
-package io.upgradehub.packages.system;
+package io.upgradehub.problems;
 
 /**
  * What is wrong with one field of a request.

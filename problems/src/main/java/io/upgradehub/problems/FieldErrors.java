@@ -1,4 +1,4 @@
-package io.upgradehub.packages.system;
+package io.upgradehub.problems;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +41,16 @@ public final class FieldErrors {
   }
 
   /**
-   * @throws ApiException with {@link ErrorCode#VALIDATION_FAILED} when any error was collected
+   * @throws ApiException with {@link CommonError#VALIDATION_FAILED} when any error was collected
    */
   public void throwIfAny() {
-    throwIfAny(ErrorCode.VALIDATION_FAILED);
+    throwIfAny(CommonError.VALIDATION_FAILED);
   }
 
   /**
    * @throws ApiException with {@code code} when any error was collected
    */
-  public void throwIfAny(ErrorCode code) {
+  public void throwIfAny(ErrorKey code) {
     if (!errors.isEmpty()) {
       throw new ApiException(code, errors.size() + " field(s) are invalid", errors);
     }
