@@ -314,7 +314,7 @@ public final class Platform implements AutoCloseable {
             + " devices and "
             + seeded.packages()
             + " packages";
-    out.println("  demo data        " + summary + " created through the gateway");
+    out.println("  demo data          " + summary + " created through the gateway");
     try {
       Files.writeString(marker, summary + "\n");
     } catch (IOException e) {
@@ -333,7 +333,7 @@ public final class Platform implements AutoCloseable {
       states.put(component, "reused");
       out.printf(
           Locale.ROOT,
-          "  %-16s 127.0.0.1:%-6d already listening: reused%n",
+          "  %-18s 127.0.0.1:%-6d already listening: reused%n",
           component.displayName(),
           port(component));
       return true;
@@ -360,7 +360,7 @@ public final class Platform implements AutoCloseable {
     states.put(component, "started");
     out.printf(
         Locale.ROOT,
-        "  %-16s 127.0.0.1:%-6d %s after %.1f s%n",
+        "  %-18s 127.0.0.1:%-6d %s after %.1f s%n",
         component.displayName(),
         port(component),
         what,
