@@ -7,6 +7,7 @@ import io.upgradehub.inventory.system.Page;
 import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -16,13 +17,22 @@ class DeviceManagement {
 
   private final Devices devices;
   private final UpgradeLog upgradeLog;
+  private final VersionCounts versionCounts;
+  private final VersionCounting counting;
   private final ProductManagement products;
   private final Clock clock;
 
   DeviceManagement(
-      Devices devices, UpgradeLog upgradeLog, ProductManagement products, Clock clock) {
+      Devices devices,
+      UpgradeLog upgradeLog,
+      VersionCounts versionCounts,
+      VersionCounting counting,
+      ProductManagement products,
+      Clock clock) {
     this.devices = devices;
     this.upgradeLog = upgradeLog;
+    this.versionCounts = versionCounts;
+    this.counting = counting;
     this.products = products;
     this.clock = clock;
   }
@@ -48,7 +58,21 @@ class DeviceManagement {
     Device device =
         Device.register(
             new DeviceId(productKey, spec.deviceName()), spec.versions(), clock.instant());
-    devices.insert(device);
+    // the registration's versions count as changes from none, under an id of their own
+    String eventId = UUID.randomUUID().toString();
+    devices.insert(device, eventId);
+    device
+        .versions()
+        .forEach(
+            (module, version) ->
+                counting.count(
+                    new VersionChange(
+                        eventId,
+                        device.id(),
+                        module,
+                        null,
+                        version.version(),
+                        version.updatedAt())));
     return device;
   }
 
@@ -74,6 +98,21 @@ class DeviceManagement {
     Page.checkParameters(page, size);
     products.get(productKey);
     return devices.page(productKey, name, page, size);
+  }
+
+  /**
+   * How many of the product's devices run each version of the module, from the counts kept as
+   * versions change: never counts devices.
+   *
+   * @throws ApiException {@code PRODUCT_NOT_FOUND}, {@code UNKNOWN_MODULE}
+   */
+  VersionDistribution versionDistribution(String productKey, String module) {
+    Product product = products.get(productKey);
+    if (!product.hasModule(module)) {
+      throw new ApiException(
+          ErrorCode.UNKNOWN_MODULE, "product '" + productKey + "' has no module '" + module + "'");
+    }
+    return VersionDistribution.of(productKey, module, versionCounts.counts(productKey, module));
   }
 
   /**

@@ -33,6 +33,7 @@ class DeviceReports {
 
   private final Devices devices;
   private final UpgradeLog upgradeLog;
+  private final VersionCounting counting;
   private final ProductManagement products;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -40,17 +41,23 @@ class DeviceReports {
   DeviceReports(
       Devices devices,
       UpgradeLog upgradeLog,
+      VersionCounting counting,
       ProductManagement products,
       MeterRegistry meters,
       Clock clock) {
     this.devices = devices;
     this.upgradeLog = upgradeLog;
+    this.counting = counting;
     this.products = products;
     this.meters = meters;
     this.clock = clock;
   }
 
-  /** Sets the module's version, when newer than the last report applied; logs a change. */
+  /**
+   * Sets the module's version, when newer than the last report applied; logs a change and counts it
+   * in the version distribution. A re-delivered event that made the current version answers its
+   * change again, so a log entry or a count missing after a stop is completed, each exactly once.
+   */
   void versionReported(String eventId, DeviceVersionReported report) {
     Optional<Product> product = knownProduct(eventId, report.productKey());
     if (product.isEmpty()) {
@@ -66,8 +73,18 @@ class DeviceReports {
     DeviceId id = new DeviceId(report.productKey(), report.deviceName());
     devices
         .applyVersion(
-            id, report.module(), report.version(), report.reportedAt(), eventId, clock.instant())
-        .ifPresent(upgradeLog::record);
+            id,
+            report.module(),
+            report.version(),
+            report.reportedAt(),
+            eventId,
+            clock.instant(),
+            counting::count)
+        .ifPresent(
+            change -> {
+              upgradeLog.record(change);
+              counting.count(change);
+            });
   }
 
   /** Marks the device online, unless a newer connect or disconnect was applied. */

@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -47,6 +48,7 @@ class Devices {
   private static final String PREVIOUS_VERSION = "previousVersion";
   private static final String REVISION = "revision";
   private static final String CONNECTION_AT = "connectionAt";
+  private static final String PENDING = "pending";
 
   private final MongoCollection<Document> collection;
 
@@ -63,13 +65,25 @@ class Devices {
   }
 
   /**
-   * Stores a newly registered device.
+   * Stores a newly registered device; each version it declares is a change from no version under
+   * {@code eventId}, marked pending until it was counted in the version distribution.
    *
    * @throws ApiException {@code DEVICE_ALREADY_EXISTS} when the product has a device of that name
    */
-  void insert(Device device) {
+  void insert(Device device, String eventId) {
+    Document document = DeviceDocuments.toDocument(device);
+    // the registered versions are changes from none, pending until counted (VersionCounting)
+    document
+        .get(VERSIONS, Document.class)
+        .values()
+        .forEach(
+            module ->
+                ((Document) module)
+                    .append(EVENT_ID, eventId)
+                    .append(PREVIOUS_VERSION, null)
+                    .append(PENDING, true));
     try {
-      collection.insertOne(DeviceDocuments.toDocument(device));
+      collection.insertOne(document);
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new ApiException(
@@ -96,11 +110,23 @@ class Devices {
    * that when that event is delivered again (say the service stopped between this update and the
    * upgrade log entry) the same change is answered again and the missing entry is written.
    *
+   * <p>The same update marks the change {@code pending} until it was counted in the version
+   * distribution ({@link VersionCounting}). A pending change of another event found on the module
+   * is handed to {@code settle} (which counts it and clears the mark) before this report is
+   * decided, so a module's changes are always counted in the order they were made, the last one
+   * last.
+   *
    * @return the change to log, empty when the version did not change
    * @throws IllegalStateException when the device kept changing under {@value #MAX_ATTEMPTS} reads
    */
   Optional<VersionChange> applyVersion(
-      DeviceId id, String module, String version, Instant reportedAt, String eventId, Instant now) {
+      DeviceId id,
+      String module,
+      String version,
+      Instant reportedAt,
+      String eventId,
+      Instant now,
+      Consumer<VersionChange> settle) {
     String field = VERSIONS + "." + module;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Document stored = collection.find(eq("_id", id.value())).first();
@@ -121,6 +147,19 @@ class Devices {
         }
       }
       Document current = stored.get(VERSIONS, new Document()).get(module, Document.class);
+      if (current != null
+          && current.getBoolean(PENDING, false)
+          && !eventId.equals(current.getString(EVENT_ID))) {
+        settle.accept(
+            new VersionChange(
+                current.getString(EVENT_ID),
+                id,
+                module,
+                current.getString(PREVIOUS_VERSION),
+                current.getString(VERSION),
+                current.getDate(UPDATED_AT).toInstant()));
+        continue; // decide again on what is stored now
+      }
       Document update;
       Optional<VersionChange> change;
       if (current == null) {
@@ -164,6 +203,20 @@ class Devices {
     }
     throw new IllegalStateException(
         "device " + id + " changed under " + MAX_ATTEMPTS + " attempts to apply a version");
+  }
+
+  /**
+   * Clears the module's pending change once it was counted, when it is still this event's; a write
+   * like any other (the revision moves), so a concurrent decision is made again.
+   */
+  void settled(DeviceId id, String module, String eventId) {
+    String field = VERSIONS + "." + module;
+    collection.updateOne(
+        and(
+            eq("_id", id.value()),
+            eq(field + "." + EVENT_ID, eventId),
+            eq(field + "." + PENDING, true)),
+        Updates.combine(Updates.unset(field + "." + PENDING), Updates.inc(REVISION, 1L)));
   }
 
   /**
@@ -217,7 +270,8 @@ class Devices {
         .append(UPDATED_AT, Date.from(reportedAt))
         .append(REPORTED_AT, Date.from(reportedAt))
         .append(EVENT_ID, eventId)
-        .append(PREVIOUS_VERSION, previousVersion);
+        .append(PREVIOUS_VERSION, previousVersion)
+        .append(PENDING, true);
   }
 
   Optional<Device> find(DeviceId id) {

@@ -31,6 +31,15 @@ class PersistenceConfiguration {
     return client.getDatabase(properties.getMongoClientDatabase()).getCollection("upgradeLog");
   }
 
+  /**
+   * Version distribution counters, each addressed by {@code {productKey}/{module}/{bucket}} as
+   * {@code _id}.
+   */
+  @Bean
+  MongoCollection<Document> versionCountCollection(MongoClient client, MongoProperties properties) {
+    return client.getDatabase(properties.getMongoClientDatabase()).getCollection("versionCounts");
+  }
+
   /** Millisecond ticks: what MongoDB stores, so a record reads back exactly as it was created. */
   @Bean
   Clock clock() {
