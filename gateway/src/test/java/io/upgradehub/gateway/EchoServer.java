@@ -92,6 +92,12 @@ public final class EchoServer implements AutoCloseable {
       if (requestId != null) {
         exchange.getResponseHeaders().set("X-Request-Id", requestId);
       }
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        // a HEAD answer has no body: -1 tells the JDK server so, and nothing is written
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+        return;
+      }
       exchange.sendResponseHeaders(200, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
