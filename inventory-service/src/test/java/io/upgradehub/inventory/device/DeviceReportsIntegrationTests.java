@@ -4,27 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.upgradehub.events.EventEnvelope;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceDisconnected;
 import io.upgradehub.events.devices.DeviceKey;
-import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.devices.DeviceVersionReported;
-import io.upgradehub.inventory.InventoryServiceIntegrationTest;
-import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -35,41 +22,10 @@ import tools.jackson.databind.JsonNode;
  * with a deadline; "nothing changed" is checked after a later event of the same device (same key,
  * same partition, so processed after it) became visible.
  */
-class DeviceReportsIntegrationTests extends InventoryServiceIntegrationTest {
-
-  private static KafkaProducer<String, String> producer;
+class DeviceReportsIntegrationTests extends DeviceReportsTest {
 
   @Autowired MeterRegistry meters;
   @Autowired MongoCollection<Document> upgradeLogCollection;
-
-  private String productKey;
-  private Instant base;
-
-  @BeforeAll
-  static void startProducer() {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
-  }
-
-  @AfterAll
-  static void stopProducer() {
-    producer.close();
-  }
-
-  @BeforeEach
-  void product() throws Exception {
-    productKey = uniqueKey("reports");
-    createProduct(productKey, "Reporting product", "mcu");
-    // after any registration time: reports are newer than the versions registered with a device
-    base = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60);
-  }
 
   @Test
   void versionReportUpdatesTheDeviceAndLogsTheChange() throws Exception {
@@ -312,28 +268,6 @@ class DeviceReportsIntegrationTests extends InventoryServiceIntegrationTest {
     assertThat(empty.path("total").asLong()).isZero();
   }
 
-  private Instant at(int seconds) {
-    return base.plusSeconds(seconds);
-  }
-
-  private void register(String deviceName, String versions) throws Exception {
-    HttpResponse<String> created =
-        post(
-            "/api/v1/products/" + productKey + "/devices",
-            "{\"deviceName\":\"%s\",\"versions\":%s}".formatted(deviceName, versions));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-  }
-
-  private String devicePath(String deviceName) {
-    return "/api/v1/products/" + productKey + "/devices/" + deviceName;
-  }
-
-  private JsonNode device(String deviceName) throws Exception {
-    HttpResponse<String> response = get(devicePath(deviceName));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return body(response);
-  }
-
   private JsonNode upgradeLog(String deviceName, int page, int size) throws Exception {
     HttpResponse<String> response =
         get(devicePath(deviceName) + "/upgrade-log?page=" + page + "&size=" + size);
@@ -343,45 +277,5 @@ class DeviceReportsIntegrationTests extends InventoryServiceIntegrationTest {
 
   private double ignored(String reason) {
     return meters.counter(DeviceReports.IGNORED, "reason", reason).count();
-  }
-
-  private DeviceVersionReported versionReport(
-      String deviceName, String module, String version, String messageId, Instant reportedAt) {
-    return new DeviceVersionReported(
-        productKey, deviceName, module, version, messageId, reportedAt, reportedAt);
-  }
-
-  /** Publishes a version report with a fresh message id; answers the event id. */
-  private String version(String deviceName, String module, String version, Instant reportedAt)
-      throws Exception {
-    String messageId = UUID.randomUUID().toString();
-    return publish(
-        DeviceVersionReported.TYPE,
-        messageId,
-        versionReport(deviceName, module, version, messageId, reportedAt));
-  }
-
-  private void connected(String deviceName, String messageId, Instant reportedAt) throws Exception {
-    publish(
-        DeviceConnected.TYPE,
-        messageId,
-        new DeviceConnected(productKey, deviceName, messageId, reportedAt, reportedAt));
-  }
-
-  /** Publishes an event as device-adapter does; answers its id. */
-  private String publish(String type, String messageId, Record data) throws Exception {
-    JsonNode node = json.valueToTree(data);
-    DeviceKey key =
-        new DeviceKey(node.path("productKey").asString(), node.path("deviceName").asString());
-    String id = key.eventId(type, messageId).toString();
-    EventEnvelope<Record> envelope =
-        new EventEnvelope<>(
-            id, type, 1, DeviceTopics.REPORTS_SOURCE, Instant.now(), key.value(), data);
-    send(key.value(), json.writeValueAsString(envelope));
-    return id;
-  }
-
-  private static void send(String key, String value) throws Exception {
-    producer.send(new ProducerRecord<>(DeviceTopics.DEVICE_REPORTS, key, value)).get();
   }
 }

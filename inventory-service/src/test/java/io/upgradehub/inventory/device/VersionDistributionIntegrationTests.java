@@ -2,27 +2,14 @@ package io.upgradehub.inventory.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.upgradehub.events.EventEnvelope;
-import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceKey;
-import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.devices.DeviceVersionReported;
-import io.upgradehub.inventory.InventoryServiceIntegrationTest;
-import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -34,40 +21,10 @@ import tools.jackson.databind.JsonNode;
  * processed after it) became visible. A stop between the two writes of a count is simulated by
  * making the first write directly.
  */
-class VersionDistributionIntegrationTests extends InventoryServiceIntegrationTest {
-
-  private static KafkaProducer<String, String> producer;
+class VersionDistributionIntegrationTests extends DeviceReportsTest {
 
   @Autowired Devices devices;
   @Autowired VersionCounts versionCounts;
-
-  private String productKey;
-  private Instant base;
-
-  @BeforeAll
-  static void startProducer() {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
-  }
-
-  @AfterAll
-  static void stopProducer() {
-    producer.close();
-  }
-
-  @BeforeEach
-  void product() throws Exception {
-    productKey = uniqueKey("dist");
-    createProduct(productKey, "Distributed product", "mcu");
-    base = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60);
-  }
 
   @Test
   void registrationsCountTheirVersionsPerModule() throws Exception {
@@ -253,10 +210,6 @@ class VersionDistributionIntegrationTests extends InventoryServiceIntegrationTes
         .getBoolean("pending", false);
   }
 
-  private Instant at(int seconds) {
-    return base.plusSeconds(seconds);
-  }
-
   private JsonNode distribution(String query) throws Exception {
     HttpResponse<String> response =
         get("/api/v1/products/" + productKey + "/version-distribution" + query);
@@ -282,63 +235,13 @@ class VersionDistributionIntegrationTests extends InventoryServiceIntegrationTes
     return shares;
   }
 
-  private void register(String deviceName, String versions) throws Exception {
-    HttpResponse<String> created =
-        post(
-            "/api/v1/products/" + productKey + "/devices",
-            "{\"deviceName\":\"%s\",\"versions\":%s}".formatted(deviceName, versions));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-  }
-
-  private JsonNode device(String deviceName) throws Exception {
-    HttpResponse<String> response =
-        get("/api/v1/products/" + productKey + "/devices/" + deviceName);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return body(response);
-  }
-
-  private DeviceVersionReported versionReport(
-      String deviceName, String module, String version, String messageId, Instant reportedAt) {
-    return new DeviceVersionReported(
-        productKey, deviceName, module, version, messageId, reportedAt, reportedAt);
-  }
-
   private String eventId(String deviceName, String messageId) {
     return new DeviceKey(productKey, deviceName)
         .eventId(DeviceVersionReported.TYPE, messageId)
         .toString();
   }
 
-  private void version(String deviceName, String module, String version, Instant reportedAt)
-      throws Exception {
-    String messageId = UUID.randomUUID().toString();
-    publish(
-        DeviceVersionReported.TYPE,
-        messageId,
-        versionReport(deviceName, module, version, messageId, reportedAt));
-  }
-
   private void connected(String deviceName, Instant reportedAt) throws Exception {
-    String messageId = UUID.randomUUID().toString();
-    publish(
-        DeviceConnected.TYPE,
-        messageId,
-        new DeviceConnected(productKey, deviceName, messageId, reportedAt, reportedAt));
-  }
-
-  /** Publishes an event as device-adapter does. */
-  private void publish(String type, String messageId, Record data) throws Exception {
-    JsonNode node = json.valueToTree(data);
-    DeviceKey key =
-        new DeviceKey(node.path("productKey").asString(), node.path("deviceName").asString());
-    String id = key.eventId(type, messageId).toString();
-    EventEnvelope<Record> envelope =
-        new EventEnvelope<>(
-            id, type, 1, DeviceTopics.REPORTS_SOURCE, Instant.now(), key.value(), data);
-    producer
-        .send(
-            new ProducerRecord<>(
-                DeviceTopics.DEVICE_REPORTS, key.value(), json.writeValueAsString(envelope)))
-        .get();
+    connected(deviceName, UUID.randomUUID().toString(), reportedAt);
   }
 }
