@@ -59,12 +59,22 @@ final class AdapterFixture implements AutoCloseable {
 
   /** Starts an adapter on {@code broker} and waits until it is ready (connected, subscribed). */
   static AdapterFixture start(EmbeddedMqtt broker) {
+    return start(broker, "http://127.0.0.1:9");
+  }
+
+  /**
+   * Starts an adapter on {@code broker} taking download URLs from {@code packageService}, in a
+   * command consumer group of its own, and waits until it is ready.
+   */
+  static AdapterFixture start(EmbeddedMqtt broker, String packageService) {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(DeviceAdapterApplication.class)
             .run(
                 "--spring.kafka.bootstrap-servers="
                     + SharedInfrastructure.kafka().bootstrapServers(),
+                "--spring.kafka.consumer.group-id=adapter-test-" + UUID.randomUUID(),
                 "--upgradehub.mqtt.uri=" + broker.uri(),
+                "--upgradehub.package-service.url=" + packageService,
                 "--server.port=0",
                 "--spring.profiles.active=test");
     AdapterFixture fixture = new AdapterFixture(context);

@@ -3,8 +3,6 @@ package io.upgradehub.adapter.mqtt;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
@@ -13,7 +11,6 @@ import io.upgradehub.adapter.ingest.IngestMetrics;
 import io.upgradehub.adapter.ingest.Ingested;
 import io.upgradehub.adapter.ingest.MessageKind;
 import io.upgradehub.adapter.publish.DeviceEventPublisher;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,15 +95,8 @@ class DeviceMessageSubscriber implements SmartLifecycle {
             daemon("mqtt-ingest"),
             new ThreadPoolExecutor.DiscardPolicy());
     retries = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-ingest-retry"));
-    Mqtt5ClientBuilder builder =
-        Mqtt5Client.builder()
-            .identifier(clientId)
-            .serverHost(properties.uri().getHost())
-            .serverPort(properties.port())
-            .automaticReconnect()
-            .initialDelay(properties.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .maxDelay(properties.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-            .applyAutomaticReconnect()
+    Mqtt5AsyncClient async =
+        MqttClients.builder(properties, clientId)
             .addConnectedListener(context -> onConnected())
             .addDisconnectedListener(
                 context -> {
@@ -116,33 +106,13 @@ class DeviceMessageSubscriber implements SmartLifecycle {
                         properties.uri(),
                         context.getCause().toString());
                   }
-                });
-    if ("ssl".equals(properties.uri().getScheme())) {
-      builder = builder.sslWithDefaultConfig();
-    }
-    Mqtt5AsyncClient async = builder.buildAsync();
+                })
+            .buildAsync();
     // registered before connecting, so that nothing delivered on connect is missed
     async.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, handlers, true);
     client = async;
     running = true;
-    var connect =
-        async
-            .connectWith()
-            .cleanStart(true)
-            .keepAlive((int) properties.keepAlive().toSeconds())
-            .restrictions()
-            .receiveMaximum(properties.receiveMaximum())
-            .applyRestrictions();
-    if (!properties.username().isBlank()) {
-      connect =
-          connect
-              .simpleAuth()
-              .username(properties.username())
-              .password(properties.password().getBytes(StandardCharsets.UTF_8))
-              .applySimpleAuth();
-    }
-    connect
-        .send()
+    MqttClients.connect(async, properties, properties.receiveMaximum())
         .whenComplete(
             (connAck, failure) -> {
               if (failure != null) {
@@ -275,13 +245,7 @@ class DeviceMessageSubscriber implements SmartLifecycle {
     running = false;
     Mqtt5AsyncClient current = client;
     if (current != null) {
-      try {
-        current.disconnect().get(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        // not connected, or the broker is gone: nothing to close cleanly
-      }
+      MqttClients.disconnect(current);
     }
     state.disconnected();
     if (retries != null) {

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishRetryDelay first wait before sending a message's events to Kafka again after a
  *     failed send; the message stays unacknowledged meanwhile
  * @param publishRetryMaxDelay longest wait between such retries (the wait doubles up to it)
+ * @param publishTimeout how long a command sent to a device may wait for the broker's
+ *     acknowledgement (also while reconnecting) before the send counts as failed and is retried
  * @param rejectLogsPerSecond at most this many rejected messages are logged at WARN per second; the
  *     others are only counted (the metric counts every one), and the log says how many were left
  *     out
@@ -43,7 +45,8 @@ public record MqttProperties(
     @DefaultValue("10s") Duration reconnectMaxDelay,
     @DefaultValue("500ms") Duration publishRetryDelay,
     @DefaultValue("30s") Duration publishRetryMaxDelay,
-    @DefaultValue("20") int rejectLogsPerSecond) {
+    @DefaultValue("20") int rejectLogsPerSecond,
+    @DefaultValue("10s") Duration publishTimeout) {
 
   public MqttProperties {
     if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme())) {

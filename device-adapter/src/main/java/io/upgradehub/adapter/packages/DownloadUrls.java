@@ -1,0 +1,70 @@
+package io.upgradehub.adapter.packages;
+
+import feign.FeignException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.upgradehub.events.devices.DeviceCommandFailed;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Presigned download URLs from package-service, behind a Resilience4j retry and circuit breaker
+ * (instances {@value PackageServiceClient#NAME} in application.yml): a few quick retries absorb a
+ * blip; while package-service keeps failing the breaker opens and commands fail at once, clearly,
+ * instead of each waiting out its timeouts. A 4xx answer is the caller's problem, never retried and
+ * never counted against package-service's health.
+ */
+@Service
+public class DownloadUrls {
+
+  private final PackageServiceClient client;
+  private final CircuitBreaker breaker;
+  private final Retry retry;
+
+  DownloadUrls(
+      PackageServiceClient client, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+    this.client = client;
+    this.breaker = breakers.circuitBreaker(PackageServiceClient.NAME);
+    this.retry = retries.retry(PackageServiceClient.NAME);
+  }
+
+  /**
+   * A fresh presigned URL of the package's file.
+   *
+   * @throws DownloadUrlUnavailableException with {@link DeviceCommandFailed#PACKAGE_NOT_FOUND} when
+   *     package-service has no such package, {@link
+   *     DeviceCommandFailed#PACKAGE_SERVICE_UNAVAILABLE} when it could not answer after the retries
+   *     or the breaker is open
+   */
+  public DownloadUrl urlFor(String packageId) {
+    Supplier<PackageServiceClient.DownloadUrlResponse> call =
+        Retry.decorateSupplier(
+            retry, CircuitBreaker.decorateSupplier(breaker, () -> client.downloadUrl(packageId)));
+    try {
+      PackageServiceClient.DownloadUrlResponse answer = call.get();
+      if (answer == null || answer.url() == null || answer.expiresAt() == null) {
+        throw unavailable("package-service answered without a URL", null);
+      }
+      return new DownloadUrl(answer.url(), answer.expiresAt());
+    } catch (FeignException.NotFound e) {
+      throw new DownloadUrlUnavailableException(
+          DeviceCommandFailed.PACKAGE_NOT_FOUND, "package-service has no package " + packageId, e);
+    } catch (CallNotPermittedException e) {
+      throw unavailable("package-service's circuit breaker is open", e);
+    } catch (FeignException e) {
+      throw unavailable("package-service answered " + e.status(), e);
+    } catch (DownloadUrlUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw unavailable("package-service is unreachable: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static DownloadUrlUnavailableException unavailable(String message, Throwable cause) {
+    return new DownloadUrlUnavailableException(
+        DeviceCommandFailed.PACKAGE_SERVICE_UNAVAILABLE, message, cause);
+  }
+}
