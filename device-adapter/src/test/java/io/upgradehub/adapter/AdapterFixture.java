@@ -63,10 +63,11 @@ final class AdapterFixture implements AutoCloseable {
   }
 
   /**
-   * Starts an adapter on {@code broker} taking download URLs from {@code packageService}, in a
-   * command consumer group of its own, and waits until it is ready.
+   * Starts an adapter on {@code broker} asking {@code services} (a stand-in for package-service and
+   * campaign-service) for download URLs and open jobs, in a command consumer group of its own, and
+   * waits until it is ready.
    */
-  static AdapterFixture start(EmbeddedMqtt broker, String packageService) {
+  static AdapterFixture start(EmbeddedMqtt broker, String services) {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(DeviceAdapterApplication.class)
             .run(
@@ -74,7 +75,8 @@ final class AdapterFixture implements AutoCloseable {
                     + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.kafka.consumer.group-id=adapter-test-" + UUID.randomUUID(),
                 "--upgradehub.mqtt.uri=" + broker.uri(),
-                "--upgradehub.package-service.url=" + packageService,
+                "--upgradehub.package-service.url=" + services,
+                "--upgradehub.campaign-service.url=" + services,
                 "--server.port=0",
                 "--spring.profiles.active=test");
     AdapterFixture fixture = new AdapterFixture(context);
@@ -99,6 +101,16 @@ final class AdapterFixture implements AutoCloseable {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /** {@code GET} on the adapter's own HTTP port. */
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   String prometheus() throws Exception {

@@ -46,10 +46,10 @@ class ArchitectureTests {
   }
 
   @Test
-  void onlyPublishingAndSystemTalkKafka() {
+  void onlyPublishingCommandsAndSystemTalkKafka() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("..adapter.publish..", "..adapter.system..")
+        .resideOutsideOfPackages("..adapter.publish..", "..adapter.command..", "..adapter.system..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")

@@ -36,7 +36,14 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     if (e.code().status().is5xxServerError()) {
       log.warn("{} on {} {}: {}", e.code(), request.getMethod(), request.getRequestURI(), e, e);
     }
-    return problem(e.code(), e.getMessage(), e.fieldErrors(), request);
+    ResponseEntity<Object> answer = problem(e.code(), e.getMessage(), e.fieldErrors(), request);
+    if (e.headers().isEmpty()) {
+      return answer;
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(answer.getHeaders());
+    e.headers().forEach(headers::set);
+    return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

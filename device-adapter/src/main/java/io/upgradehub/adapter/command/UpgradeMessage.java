@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param id the message id: the command's event id, so that a re-delivered command repeats it
  */
-record UpgradeMessage(
+public record UpgradeMessage(
     String id,
     long timestamp,
     String jobId,
@@ -25,7 +25,7 @@ record UpgradeMessage(
     String url,
     long urlExpiresAt) {
 
-  static UpgradeMessage of(String id, UpgradeCommand command, DownloadUrl url, Instant now) {
+  public static UpgradeMessage of(String id, UpgradeCommand command, DownloadUrl url, Instant now) {
     return new UpgradeMessage(
         id,
         now.toEpochMilli(),

@@ -42,13 +42,19 @@ public final class DeviceMessageReader {
   /** How far ahead of the platform's clock a device timestamp may be (§3.3). */
   static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
 
-  static final String DEFAULT_MODULE = "default";
+  /** The module a message or pull that names none is about. */
+  public static final String DEFAULT_MODULE = "default";
+
   private static final int MAX_DESC_CODE_POINTS = 256;
   private static final String UNKNOWN_MESSAGE = "unknown";
 
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-  private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
+
+  /** A module name (§3.1). */
+  public static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  /** A version (§3.1). */
+  public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
 
   private final JsonMapper json =
       JsonMapper.builder()
@@ -135,23 +141,14 @@ public final class DeviceMessageReader {
           case REQUEST -> {
             String module = module(fields);
             String version = fields.string("version", VERSION, true);
-            yield List.of(
-                versionReported(device, id, module, version, reportedAt, receivedAt),
-                envelope(
-                    device,
-                    DeviceUpgradeRequested.TYPE,
-                    DeviceUpgradeRequested.VERSION,
-                    id,
-                    receivedAt,
-                    new DeviceUpgradeRequested(
-                        device.productKey(),
-                        device.deviceName(),
-                        module,
-                        version,
-                        DeviceUpgradeRequested.CHANNEL_MQTT,
-                        id,
-                        reportedAt,
-                        receivedAt)));
+            yield requestEvents(
+                device,
+                id,
+                module,
+                version,
+                DeviceUpgradeRequested.CHANNEL_MQTT,
+                reportedAt,
+                receivedAt);
           }
           case PROGRESS -> {
             String jobId = fields.string("jobId", MESSAGE_ID, true);
@@ -177,6 +174,52 @@ public final class DeviceMessageReader {
           }
         };
     return new Ingested.Accepted(device, kind, events, substituted);
+  }
+
+  /**
+   * The events of an HTTP pull (§7): the same as a {@code request}'s, on channel {@code HTTP}.
+   *
+   * @param messageId the adapter's id for the pull (an HTTP pull has none of its own)
+   * @param module a valid module name ({@link #MODULE})
+   * @param version a valid version ({@link #VERSION})
+   */
+  public static List<EventEnvelope<?>> pullEvents(
+      DeviceKey device, String messageId, String module, String version, Instant receivedAt) {
+    return requestEvents(
+        device,
+        messageId,
+        module,
+        version,
+        DeviceUpgradeRequested.CHANNEL_HTTP,
+        receivedAt,
+        receivedAt);
+  }
+
+  private static List<EventEnvelope<?>> requestEvents(
+      DeviceKey device,
+      String id,
+      String module,
+      String version,
+      String channel,
+      Instant reportedAt,
+      Instant receivedAt) {
+    return List.of(
+        versionReported(device, id, module, version, reportedAt, receivedAt),
+        envelope(
+            device,
+            DeviceUpgradeRequested.TYPE,
+            DeviceUpgradeRequested.VERSION,
+            id,
+            receivedAt,
+            new DeviceUpgradeRequested(
+                device.productKey(),
+                device.deviceName(),
+                module,
+                version,
+                channel,
+                id,
+                reportedAt,
+                receivedAt)));
   }
 
   private static EventEnvelope<?> versionReported(

@@ -2,12 +2,8 @@ package io.upgradehub.adapter.packages;
 
 import feign.FeignException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryRegistry;
+import io.upgradehub.adapter.system.ResilientCalls;
 import io.upgradehub.events.devices.DeviceCommandFailed;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,14 +17,11 @@ import org.springframework.stereotype.Service;
 public class DownloadUrls {
 
   private final PackageServiceClient client;
-  private final CircuitBreaker breaker;
-  private final Retry retry;
+  private final ResilientCalls calls;
 
-  DownloadUrls(
-      PackageServiceClient client, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+  DownloadUrls(PackageServiceClient client, ResilientCalls calls) {
     this.client = client;
-    this.breaker = breakers.circuitBreaker(PackageServiceClient.NAME);
-    this.retry = retries.retry(PackageServiceClient.NAME);
+    this.calls = calls;
   }
 
   /**
@@ -40,11 +33,9 @@ public class DownloadUrls {
    *     or the breaker is open
    */
   public DownloadUrl urlFor(String packageId) {
-    Supplier<PackageServiceClient.DownloadUrlResponse> call =
-        Retry.decorateSupplier(
-            retry, CircuitBreaker.decorateSupplier(breaker, () -> client.downloadUrl(packageId)));
     try {
-      PackageServiceClient.DownloadUrlResponse answer = call.get();
+      PackageServiceClient.DownloadUrlResponse answer =
+          calls.call(PackageServiceClient.NAME, () -> client.downloadUrl(packageId));
       if (answer == null || answer.url() == null || answer.expiresAt() == null) {
         throw unavailable("package-service answered without a URL", null);
       }
