@@ -59,7 +59,8 @@ final class AdapterFixture implements AutoCloseable {
 
   /** Starts an adapter on {@code broker} and waits until it is ready (connected, subscribed). */
   static AdapterFixture start(EmbeddedMqtt broker) {
-    return start(broker, "http://127.0.0.1:9");
+    // not reading the commands topic: the commands other tests left there are not its business
+    return start(broker, "http://127.0.0.1:9", "--spring.kafka.listener.auto-startup=false");
   }
 
   /**
@@ -67,10 +68,10 @@ final class AdapterFixture implements AutoCloseable {
    * campaign-service) for download URLs and open jobs, in a command consumer group of its own, and
    * waits until it is ready.
    */
-  static AdapterFixture start(EmbeddedMqtt broker, String services) {
-    ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(DeviceAdapterApplication.class)
-            .run(
+  static AdapterFixture start(EmbeddedMqtt broker, String services, String... arguments) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
                 "--spring.kafka.bootstrap-servers="
                     + SharedInfrastructure.kafka().bootstrapServers(),
                 "--spring.kafka.consumer.group-id=adapter-test-" + UUID.randomUUID(),
@@ -78,7 +79,11 @@ final class AdapterFixture implements AutoCloseable {
                 "--upgradehub.package-service.url=" + services,
                 "--upgradehub.campaign-service.url=" + services,
                 "--server.port=0",
-                "--spring.profiles.active=test");
+                "--spring.profiles.active=test"));
+    all.addAll(List.of(arguments));
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(DeviceAdapterApplication.class)
+            .run(all.toArray(String[]::new));
     AdapterFixture fixture = new AdapterFixture(context);
     fixture.awaitReadiness(200);
     return fixture;

@@ -83,7 +83,8 @@ public class DeviceCommandSender implements SmartLifecycle {
     Mqtt5AsyncClient async = MqttClients.builder(properties, clientId).buildAsync();
     client = async;
     running = true;
-    MqttClients.connect(async, properties, properties.receiveMaximum())
+    // clean: this connection subscribes to nothing, so its session would hold nothing
+    MqttClients.connect(async, properties, properties.receiveMaximum(), false)
         .whenComplete(
             (connAck, failure) -> {
               if (failure != null) {

@@ -35,7 +35,10 @@ import org.springframework.stereotype.Component;
  * <p><b>Acknowledgement:</b> a valid message is acknowledged to the broker only once Kafka has
  * acknowledged all its events; a failed send is retried (with backoff) while the message stays
  * unacknowledged, so a crash loses no message this adapter acknowledged: the broker still holds the
- * others. A malformed message is counted, logged and acknowledged at once (dropped).
+ * others. With a stable client id the session is persistent ({@link
+ * MqttProperties#sessionExpiry()}): after a restart the broker hands over again what was not
+ * acknowledged, and what arrived meanwhile. A malformed message is counted, logged and acknowledged
+ * at once (dropped).
  *
  * <p><b>Isolation:</b> reading never throws out of the client's callback and never waits for Kafka;
  * the broker's receive maximum bounds how many messages wait for Kafka at a time.
@@ -109,10 +112,12 @@ class DeviceMessageSubscriber implements SmartLifecycle {
                 })
             .buildAsync();
     // registered before connecting, so that nothing delivered on connect is missed
-    async.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onMessage, handlers, true);
+    // ALL, not SUBSCRIBED: a resumed session delivers before this client subscribed again
+    async.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, handlers, true);
     client = async;
     running = true;
-    MqttClients.connect(async, properties, properties.receiveMaximum())
+    MqttClients.connect(
+            async, properties, properties.receiveMaximum(), properties.persistentSession())
         .whenComplete(
             (connAck, failure) -> {
               if (failure != null) {
@@ -125,7 +130,10 @@ class DeviceMessageSubscriber implements SmartLifecycle {
             });
   }
 
-  /** Subscribes on every (re)connect: a clean session starts without subscriptions. */
+  /**
+   * Subscribes on every (re)connect: a clean session starts without subscriptions, and subscribing
+   * again to a resumed one changes nothing.
+   */
   private void onConnected() {
     state.connected();
     log.info("Connected to the MQTT broker {} as {}", properties.uri(), clientId);

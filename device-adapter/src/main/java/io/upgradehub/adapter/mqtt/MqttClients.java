@@ -31,17 +31,20 @@ final class MqttClients {
   }
 
   /**
-   * Connects with a clean start (the adapter keeps no session state in the broker).
+   * Connects.
    *
    * @param receiveMaximum how many QoS 1 messages the broker may hand over before they are
    *     acknowledged
+   * @param persistent whether to resume the session the broker kept (and keep this one for {@link
+   *     MqttProperties#sessionExpiry()}), or start clean
    */
   static CompletableFuture<Mqtt5ConnAck> connect(
-      Mqtt5AsyncClient client, MqttProperties properties, int receiveMaximum) {
+      Mqtt5AsyncClient client, MqttProperties properties, int receiveMaximum, boolean persistent) {
     var connect =
         client
             .connectWith()
-            .cleanStart(true)
+            .cleanStart(!persistent)
+            .sessionExpiryInterval(persistent ? properties.sessionExpiry().toSeconds() : 0)
             .keepAlive((int) properties.keepAlive().toSeconds())
             .restrictions()
             .receiveMaximum(receiveMaximum)

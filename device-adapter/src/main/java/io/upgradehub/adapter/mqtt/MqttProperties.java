@@ -11,7 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri the broker: {@code tcp://host:port}, or {@code ssl://host:port} for TLS with the JVM's
  *     trust store
  * @param clientId this instance's MQTT client id; blank makes a random {@code upgradehub-adapter-…}
- *     one. Each instance needs its own
+ *     one. Each instance needs its own, and a stable one (the same after a restart) to resume its
+ *     session
+ * @param sessionExpiry how long the broker keeps this instance's session (its subscriptions, the
+ *     messages handed over but not acknowledged, and those arriving meanwhile) while it is away: an
+ *     instance restarted within it gets them all. Only with a configured {@code clientId}; zero (or
+ *     a random id) starts clean every time
  * @param username the adapter's broker user; blank connects without credentials
  * @param password the adapter's broker password; used only with a username
  * @param shareGroup the shared-subscription group: instances of one group split the devices'
@@ -35,6 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MqttProperties(
     @DefaultValue("tcp://127.0.0.1:1883") URI uri,
     @DefaultValue("") String clientId,
+    @DefaultValue("1h") Duration sessionExpiry,
     @DefaultValue("") String username,
     @DefaultValue("") String password,
     @DefaultValue("upgradehub-adapter") String shareGroup,
@@ -58,6 +64,11 @@ public record MqttProperties(
     if (handlerThreads < 1) {
       throw new IllegalArgumentException("upgradehub.mqtt.handler-threads must be at least 1");
     }
+  }
+
+  /** Whether the broker keeps this instance's session while it is away. */
+  boolean persistentSession() {
+    return !clientId.isBlank() && !sessionExpiry.isZero() && !sessionExpiry.isNegative();
   }
 
   /** The port of {@link #uri()}, or the protocol's default for its scheme. */

@@ -46,7 +46,12 @@ public class DownloadUrls {
     } catch (CallNotPermittedException e) {
       throw unavailable("package-service's circuit breaker is open", e);
     } catch (FeignException e) {
-      throw unavailable("package-service answered " + e.status(), e);
+      // a status below 0 is Feign's way of saying there was no answer at all
+      throw unavailable(
+          e.status() < 0
+              ? "package-service is unreachable: " + e.getClass().getSimpleName()
+              : "package-service answered " + e.status(),
+          e);
     } catch (DownloadUrlUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {

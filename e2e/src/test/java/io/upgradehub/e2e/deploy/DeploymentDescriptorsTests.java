@@ -141,6 +141,13 @@ class DeploymentDescriptorsTests {
     return manifests;
   }
 
+  /** Deployments, and StatefulSets where a service needs a stable identity per pod. */
+  private static List<Map<String, Object>> workloads() {
+    List<Map<String, Object>> workloads = new ArrayList<>(ofKind("Deployment"));
+    workloads.addAll(ofKind("StatefulSet"));
+    return workloads;
+  }
+
   private static List<Map<String, Object>> ofKind(String kind) {
     return manifests().stream().filter(m -> kind.equals(m.get("kind"))).toList();
   }
@@ -185,7 +192,7 @@ class DeploymentDescriptorsTests {
 
   @Test
   void k8sDeploysEachBootModuleWithAServiceProbesAndResources() {
-    List<Map<String, Object>> deployments = ofKind("Deployment");
+    List<Map<String, Object>> deployments = workloads();
 
     assertThat(deployments)
         .map(DeploymentDescriptorsTests::name)
@@ -223,7 +230,7 @@ class DeploymentDescriptorsTests {
   void k8sReferencesOnlyConfigMapsAndSecretsThatExistWithTheirKeys() {
     Map<String, Set<String>> dataKeys = dataKeys();
     List<String> missing = new ArrayList<>();
-    for (Map<String, Object> deployment : ofKind("Deployment")) {
+    for (Map<String, Object> deployment : workloads()) {
       for (Map<String, Object> container : containers(deployment)) {
         for (Object from : list(container.get("envFrom"))) {
           envFromSource(map(from))
@@ -275,7 +282,7 @@ class DeploymentDescriptorsTests {
   void k8sGivesServicesOnlyEnvironmentVariablesThatSetTheirConfigKeys() {
     Map<String, Set<String>> dataKeys = dataKeys();
     List<String> unknown = new ArrayList<>();
-    for (Map<String, Object> deployment : ofKind("Deployment")) {
+    for (Map<String, Object> deployment : workloads()) {
       String name = name(deployment);
       ConfigKeys keys = REPO.configKeys(name);
       for (Map<String, Object> container : containers(deployment)) {
