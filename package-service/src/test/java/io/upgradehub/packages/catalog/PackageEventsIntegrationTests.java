@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.packages.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
