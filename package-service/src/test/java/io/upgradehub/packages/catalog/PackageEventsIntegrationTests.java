@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.events.packages.PackageTopics;
 import io.upgradehub.packages.PackageServiceApplication;
+import io.upgradehub.packages.product.KnownProducts;
+import io.upgradehub.packages.product.ProductFixture;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,6 +120,8 @@ class PackageEventsIntegrationTests {
   }
 
   private String create(int port, String product) throws Exception {
+    ProductFixture.register(
+        contexts.get(contexts.size() - 1).getBean(KnownProducts.class), product);
     String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
     String body =
         "--"
