@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.upgradehub.events.products.ProductTopics;
 import io.upgradehub.inventory.InventoryServiceApplication;
 import io.upgradehub.testsupport.SharedInfrastructure;
+import io.upgradehub.testsupport.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,16 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,22 +41,18 @@ class ProductEventsIntegrationTests {
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-  private KafkaConsumer<String, String> consumer;
+  private TopicReader published;
 
   @BeforeEach
   void subscribe() {
-    Properties properties = new Properties();
-    properties.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(ProductTopics.PRODUCT_EVENTS));
+    published =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), ProductTopics.PRODUCT_EVENTS);
   }
 
   @AfterEach
   void close() {
-    consumer.close();
+    published.close();
     contexts.forEach(ConfigurableApplicationContext::close);
   }
 
@@ -70,9 +63,9 @@ class ProductEventsIntegrationTests {
 
     register(port, key);
 
-    List<ConsumerRecord<String, String>> events = eventsOf(key, 1, Duration.ofSeconds(20));
+    List<ConsumerRecord<String, String>> events = published.keyed(key, 1, Duration.ofSeconds(20));
     // a further wait shows no duplicate arrives late
-    events.addAll(eventsOf(key, 1, Duration.ofSeconds(2)));
+    events.addAll(published.keyed(key, 1, Duration.ofSeconds(2)));
     assertThat(events).hasSize(1);
     ConsumerRecord<String, String> record = events.get(0);
     assertThat(record.key()).isEqualTo(key);
@@ -98,13 +91,13 @@ class ProductEventsIntegrationTests {
     int stoppedRelay = start(false);
     String key = "restart-" + UUID.randomUUID();
     register(stoppedRelay, key);
-    assertThat(eventsOf(key, 1, Duration.ofSeconds(3))).isEmpty();
+    assertThat(published.keyed(key, 1, Duration.ofSeconds(3))).isEmpty();
     contexts.remove(0).close();
 
     start(true);
 
-    List<ConsumerRecord<String, String>> events = eventsOf(key, 1, Duration.ofSeconds(20));
-    events.addAll(eventsOf(key, 1, Duration.ofSeconds(2)));
+    List<ConsumerRecord<String, String>> events = published.keyed(key, 1, Duration.ofSeconds(20));
+    events.addAll(published.keyed(key, 1, Duration.ofSeconds(2)));
     assertThat(events)
         .extracting(r -> json.readTree(r.value()).path("data").path("productKey").asString())
         .containsExactly(key);
@@ -156,19 +149,5 @@ class ProductEventsIntegrationTests {
           .get(TopicConfig.CLEANUP_POLICY_CONFIG)
           .value();
     }
-  }
-
-  /** Polls until {@code expected} events of the product arrived or the time is up. */
-  private List<ConsumerRecord<String, String>> eventsOf(String key, int expected, Duration within) {
-    List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    long deadline = System.nanoTime() + within.toNanos();
-    while (found.size() < expected && System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        if (key.equals(record.key())) {
-          found.add(record);
-        }
-      }
-    }
-    return found;
   }
 }
