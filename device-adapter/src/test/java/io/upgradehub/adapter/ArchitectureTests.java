@@ -46,10 +46,10 @@ class ArchitectureTests {
   }
 
   @Test
-  void onlyPublishingAndSystemTalkKafka() {
+  void onlyPublishingTheProductListAndSystemTalkKafka() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("..adapter.publish..", "..adapter.system..")
+        .resideOutsideOfPackages("..adapter.publish..", "..adapter.system..", "..adapter.product..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
