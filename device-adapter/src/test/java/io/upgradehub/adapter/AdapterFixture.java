@@ -9,8 +9,10 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
+import io.upgradehub.adapter.product.ProductCatalog;
 import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.testsupport.EmbeddedMqtt;
+import io.upgradehub.testsupport.ProductEvents;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,6 +91,29 @@ final class AdapterFixture implements AutoCloseable {
     return fixture;
   }
 
+  /**
+   * Registers a product with the module {@code default} and {@code modules} as inventory-service
+   * does (through the product topic) and waits until this adapter has read it.
+   */
+  void registerProduct(String productKey, String... modules) {
+    registerProducts(productKey, modules);
+    ProductCatalog catalog = context.getBean(ProductCatalog.class);
+    await(
+        Duration.ofSeconds(30),
+        () ->
+            catalog.hasProduct(productKey)
+                && java.util.Arrays.stream(modules)
+                    .allMatch(m -> catalog.hasModule(productKey, m)));
+  }
+
+  /** Publishes {@code product.registered} to the shared Kafka, adapter or not. */
+  static void registerProducts(String productKey, String... modules) {
+    try (ProductEvents events =
+        new ProductEvents(SharedInfrastructure.kafka().bootstrapServers())) {
+      events.register(productKey, modules);
+    }
+  }
+
   /** Polls {@code /actuator/health/readiness} until it answers {@code status}. */
   void awaitReadiness(int status) {
     await(Duration.ofSeconds(30), () -> readiness() == status);
@@ -125,6 +150,15 @@ final class AdapterFixture implements AutoCloseable {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  /** Messages rejected for {@code reason} so far, of every message kind. */
+  double rejected(String reason) {
+    double sum = 0;
+    for (String message : List.of("status", "inform", "progress", "request")) {
+      sum += counter("upgradehub.device.messages.rejected", "message", message, "reason", reason);
+    }
+    return sum;
   }
 
   double counter(String name, String... tags) {

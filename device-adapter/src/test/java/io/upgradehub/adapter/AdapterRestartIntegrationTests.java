@@ -46,6 +46,7 @@ class AdapterRestartIntegrationTests {
     adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands);
     DeviceKey device =
         new DeviceKey("restart-" + UUID.randomUUID().toString().substring(0, 8), "dev-1");
+    adapter.registerProduct(device.productKey());
     Mqtt5BlockingClient client =
         AdapterFixture.device5(broker, device.productKey(), device.deviceName());
     try {

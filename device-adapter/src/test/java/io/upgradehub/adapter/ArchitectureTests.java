@@ -46,10 +46,14 @@ class ArchitectureTests {
   }
 
   @Test
-  void onlyPublishingCommandsAndSystemTalkKafka() {
+  void onlyPublishingCommandsTheProductListAndSystemTalkKafka() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("..adapter.publish..", "..adapter.command..", "..adapter.system..")
+        .resideOutsideOfPackages(
+            "..adapter.publish..",
+            "..adapter.command..",
+            "..adapter.product..",
+            "..adapter.system..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")

@@ -38,6 +38,7 @@ class BrokerRestartIntegrationTests {
     broker = EmbeddedMqtt.start();
     adapter = AdapterFixture.start(broker);
     String product = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+    adapter.registerProduct(product);
     DeviceKey device = new DeviceKey(product, "dev-1");
     inform(device, "before");
     assertThat(adapter.reports(ofDevice(device), 1, Duration.ofSeconds(30))).hasSize(1);

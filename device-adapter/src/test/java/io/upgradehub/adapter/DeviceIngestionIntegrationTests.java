@@ -249,17 +249,14 @@ class DeviceIngestionIntegrationTests {
   }
 
   private static double rejected(String reason) {
-    double sum = 0;
-    for (String message : List.of("status", "inform", "progress", "request")) {
-      sum +=
-          adapter.counter(
-              "upgradehub.device.messages.rejected", "message", message, "reason", reason);
-    }
-    return sum;
+    return adapter.rejected(reason);
   }
 
+  /** A product of its own for each test, with the modules {@code default} and {@code mcu}. */
   private static String product() {
-    return "it-" + UUID.randomUUID().toString().substring(0, 8);
+    String product = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    adapter.registerProduct(product, "mcu");
+    return product;
   }
 
   private static java.util.function.Predicate<ConsumerRecord<String, String>> ofDevice(

@@ -51,6 +51,7 @@ class DevicePullIntegrationTests {
     services = new WireMockServer(wireMockConfig().dynamicPort());
     services.start();
     adapter = AdapterFixture.start(broker, services.baseUrl());
+    adapter.registerProduct(PRODUCT, "mcu");
   }
 
   @AfterAll
@@ -170,6 +171,22 @@ class DevicePullIntegrationTests {
         0,
         getRequestedFor(
             urlPathEqualTo("/internal/v1/devices/" + PRODUCT + "/dev-params/open-job")));
+  }
+
+  @Test
+  void refusesAnUnknownProductOrModule() throws Exception {
+    String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> product =
+        adapter.get(
+            "/device/v1/" + stranger + "/dev-1/upgrade?version=1.0.0",
+            "Authorization",
+            basic(stranger + "/dev-1", password(stranger + "/dev-1")));
+    assertThat(product.statusCode()).isEqualTo(404);
+    assertThat(code(product)).isEqualTo("DEVICE_NOT_FOUND");
+
+    HttpResponse<String> module = pull("dev-module", "?module=wifi&version=1.0.0", "dev-module");
+    assertThat(module.statusCode()).isEqualTo(422);
+    assertThat(code(module)).isEqualTo("UNKNOWN_MODULE");
   }
 
   @Test

@@ -66,6 +66,40 @@ final class Api {
             .build());
   }
 
+  /**
+   * Uploads like {@link #upload}, again while package-service answers 422 {@code UNKNOWN_PRODUCT}:
+   * a product registered a moment ago reaches package-service through Kafka. Gives up after 60 s
+   * and returns the last answer.
+   */
+  HttpResponse<String> uploadOnceProductKnown(ApiKey key, Metadata metadata, byte[] file) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      HttpResponse<String> response = upload(key, metadata, file);
+      boolean unknown =
+          response.statusCode() == 422 && response.body().contains("\"UNKNOWN_PRODUCT\"");
+      if (!unknown || System.nanoTime() > deadline) {
+        return response;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return response;
+      }
+    }
+  }
+
+  /** Registers a product with the module {@code default} and {@code modules}; answers 201. */
+  HttpResponse<String> registerProduct(ApiKey key, String productKey, String... modules) {
+    List<Map<String, String>> moduleList =
+        java.util.Arrays.stream(modules).map(name -> Map.of("name", name)).toList();
+    return postJson(
+        "/api/v1/products",
+        key,
+        JSON.writeValueAsString(
+            Map.of("productKey", productKey, "name", productKey, "modules", moduleList)));
+  }
+
   HttpResponse<String> postJson(String path, ApiKey key, String json) {
     return send(
         request(path, key)

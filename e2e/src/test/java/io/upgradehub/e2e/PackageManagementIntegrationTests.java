@@ -59,7 +59,7 @@ class PackageManagementIntegrationTests {
     byte[] firmware = firmware(300_000);
     Api.Metadata metadata = fullPackage();
 
-    HttpResponse<String> response = api.upload(ADMIN, metadata, firmware);
+    HttpResponse<String> response = api.uploadOnceProductKnown(ADMIN, metadata, firmware);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonNode created = Api.json(response);
@@ -250,12 +250,57 @@ class PackageManagementIntegrationTests {
     assertThat(envelope.get("data").get("packageId").asString()).isEqualTo(id);
   }
 
+  @Test
+  void acceptsAPackageForAProductRegisteredThroughTheGatewayAndRefusesUnknownOnes() {
+    String product = registeredProduct("mcu");
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+
+    HttpResponse<String> accepted =
+        api.uploadOnceProductKnown(
+            ADMIN,
+            new Api.Metadata("mcu " + unique, "FULL", product, "mcu", "2.0.0", List.of(), null),
+            firmware(3_000));
+    HttpResponse<String> unknownProduct =
+        api.upload(
+            ADMIN,
+            new Api.Metadata(
+                "ghost " + unique, "FULL", "e2e-ghost-" + unique, null, "1.0.0", List.of(), null),
+            firmware(3_000));
+    HttpResponse<String> unknownModule =
+        api.upload(
+            ADMIN,
+            new Api.Metadata("modem " + unique, "FULL", product, "modem", "1.0.0", List.of(), null),
+            firmware(3_000));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    assertThat(Api.json(accepted).get("module").asString()).isEqualTo("mcu");
+    assertRefused(unknownProduct, "UNKNOWN_PRODUCT", "productKey");
+    assertRefused(unknownModule, "UNKNOWN_MODULE", "module");
+  }
+
+  private static void assertRefused(HttpResponse<String> response, String code, String field) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertProblem(response);
+    JsonNode problem = Api.json(response);
+    assertThat(problem.get("code").asString()).isEqualTo(code);
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+  }
+
+  /** A product of its own, registered through the gateway as an operator would. */
+  private static String registeredProduct(String... modules) {
+    String product = "e2e-product-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created = api.registerProduct(ADMIN, product, modules);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return product;
+  }
+
+  /** The metadata of a FULL package for a product of its own, registered through the gateway. */
   private static Api.Metadata fullPackage() {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     return new Api.Metadata(
         "e2e firmware " + unique,
         "FULL",
-        "e2e-product-" + unique,
+        registeredProduct(),
         null,
         "1.0.0",
         List.of(),
@@ -263,7 +308,7 @@ class PackageManagementIntegrationTests {
   }
 
   private static JsonNode uploaded(Api.Metadata metadata, byte[] firmware) {
-    HttpResponse<String> response = api.upload(ADMIN, metadata, firmware);
+    HttpResponse<String> response = api.uploadOnceProductKnown(ADMIN, metadata, firmware);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Api.json(response);
   }

@@ -28,11 +28,7 @@ class ArchitectureTests {
   void infrastructurePackagesDoNotReachIntoTheCatalog() {
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "..packages.storage..",
-            "..packages.signing..",
-            "..packages.outbox..",
-            "..packages.upload..")
+        .resideInAnyPackage("..packages.storage..", "..packages.signing..", "..packages.upload..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("..packages.catalog..")
@@ -56,7 +52,7 @@ class ArchitectureTests {
     noClasses()
         .that()
         .resideOutsideOfPackages(
-            "..packages.catalog..", "..packages.outbox..", "..packages.system..")
+            "..packages.catalog..", "..packages.product..", "..packages.system..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.mongodb..")

@@ -27,9 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * turns it into the device events of §8. Pure and thread-safe: never throws for any input, never
  * blocks.
  *
- * <p>Checks, in order: the topic, the size, the JSON, the payload's identity, then each field. The
- * product and module lists are not checked here (no {@link RejectReason#UNKNOWN_PRODUCT} nor {@link
- * RejectReason#UNKNOWN_MODULE} yet).
+ * <p>Checks, in order: the topic, the size, the JSON, the payload's identity, the product, then
+ * each field, the module against the product's modules included.
  */
 public final class DeviceMessageReader {
 
@@ -56,11 +55,26 @@ public final class DeviceMessageReader {
   /** A version (§3.1). */
   public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
 
+  private final KnownProducts products;
   private final JsonMapper json =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+
+  /**
+   * A reader that refuses messages of products and modules {@code products} does not know.
+   *
+   * @param products asked for every message, never null
+   */
+  public DeviceMessageReader(KnownProducts products) {
+    this.products = products;
+  }
+
+  /** A reader without a product list: every product and module is taken as known. */
+  public DeviceMessageReader() {
+    this(KnownProducts.ANY);
+  }
 
   /**
    * Reads one message.
@@ -106,6 +120,9 @@ public final class DeviceMessageReader {
     Fields fields = new Fields(parse(payload));
     checkIdentity(fields, "productKey", device.productKey());
     checkIdentity(fields, "deviceName", device.deviceName());
+    if (!products.hasProduct(device.productKey())) {
+      throw new Refusal(RejectReason.UNKNOWN_PRODUCT, "no product " + device.productKey());
+    }
     String id = fields.string("id", MESSAGE_ID, true);
     Instant reportedAt = reportedAt(fields.longValue("timestamp"), receivedAt);
     // reportedAt() hands back receivedAt itself when it substitutes
@@ -134,12 +151,12 @@ public final class DeviceMessageReader {
                             device.productKey(), device.deviceName(), id, reportedAt, receivedAt)));
           }
           case INFORM -> {
-            String module = module(fields);
+            String module = module(device, fields);
             String version = fields.string("version", VERSION, true);
             yield List.of(versionReported(device, id, module, version, reportedAt, receivedAt));
           }
           case REQUEST -> {
-            String module = module(fields);
+            String module = module(device, fields);
             String version = fields.string("version", VERSION, true);
             yield requestEvents(
                 device,
@@ -287,9 +304,13 @@ public final class DeviceMessageReader {
     }
   }
 
-  private static String module(Fields fields) {
-    String module = fields.string("module", MODULE, false);
-    return module == null ? DEFAULT_MODULE : module;
+  private String module(DeviceKey device, Fields fields) {
+    String given = fields.string("module", MODULE, false);
+    String module = given == null ? DEFAULT_MODULE : given;
+    if (!products.hasModule(device.productKey(), module)) {
+      throw new Refusal(RejectReason.UNKNOWN_MODULE, "no module " + module + " in the product");
+    }
+    return module;
   }
 
   private static Instant reportedAt(long timestamp, Instant receivedAt) {

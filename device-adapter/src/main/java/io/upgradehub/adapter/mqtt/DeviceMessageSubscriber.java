@@ -9,6 +9,7 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
 import io.upgradehub.adapter.ingest.DeviceMessageReader;
 import io.upgradehub.adapter.ingest.IngestMetrics;
 import io.upgradehub.adapter.ingest.Ingested;
+import io.upgradehub.adapter.ingest.KnownProducts;
 import io.upgradehub.adapter.ingest.MessageKind;
 import io.upgradehub.adapter.publish.DeviceEventPublisher;
 import java.time.Clock;
@@ -53,7 +54,7 @@ class DeviceMessageSubscriber implements SmartLifecycle {
   private static final String UNKNOWN_MESSAGE = "unknown";
 
   private final MqttProperties properties;
-  private final DeviceMessageReader reader = new DeviceMessageReader();
+  private final DeviceMessageReader reader;
   private final DeviceEventPublisher publisher;
   private final IngestMetrics metrics;
   private final Clock clock;
@@ -72,7 +73,9 @@ class DeviceMessageSubscriber implements SmartLifecycle {
       DeviceEventPublisher publisher,
       IngestMetrics metrics,
       Clock clock,
-      MqttConnectionState state) {
+      MqttConnectionState state,
+      KnownProducts products) {
+    this.reader = new DeviceMessageReader(products);
     this.properties = properties;
     this.publisher = publisher;
     this.metrics = metrics;

@@ -2,6 +2,7 @@ package io.upgradehub.adapter.pull;
 
 import io.upgradehub.adapter.command.UpgradeMessage;
 import io.upgradehub.adapter.ingest.DeviceMessageReader;
+import io.upgradehub.adapter.ingest.KnownProducts;
 import io.upgradehub.adapter.system.ErrorCode;
 import io.upgradehub.events.devices.DeviceKey;
 import io.upgradehub.problems.ApiException;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /device/v1/{productKey}/{deviceName}/upgrade}: "is there an upgrade for me?" for
  * devices without MQTT (§7 of the device protocol). Checks, in order: the device's credentials
  * (401), the path (400), that the credentials are the path's device (403), the parameters (400),
- * the device's rate (429).
+ * the product and module (404, 422), the device's rate (429).
  */
 @RestController
 class PullController {
@@ -37,11 +38,17 @@ class PullController {
   private static final String REALM = "Basic realm=\"upgradehub-devices\"";
 
   private final DeviceCredentials credentials;
+  private final KnownProducts products;
   private final PullRateLimiter limiter;
   private final DevicePull pull;
 
-  PullController(DeviceCredentials credentials, PullRateLimiter limiter, DevicePull pull) {
+  PullController(
+      DeviceCredentials credentials,
+      KnownProducts products,
+      PullRateLimiter limiter,
+      DevicePull pull) {
     this.credentials = credentials;
+    this.products = products;
     this.limiter = limiter;
     this.pull = pull;
   }
@@ -73,6 +80,14 @@ class PullController {
     check(errors, "version", version, DeviceMessageReader.VERSION);
     if (!errors.isEmpty()) {
       throw invalid(errors);
+    }
+    if (!products.hasProduct(productKey)) {
+      throw new ApiException(ErrorCode.DEVICE_NOT_FOUND, "No product '" + productKey + "'");
+    }
+    if (!products.hasModule(productKey, moduleName)) {
+      throw new ApiException(
+          ErrorCode.UNKNOWN_MODULE,
+          "Product '" + productKey + "' has no module '" + moduleName + "'");
     }
     long retryAfter = limiter.acquire(device);
     if (retryAfter > 0) {

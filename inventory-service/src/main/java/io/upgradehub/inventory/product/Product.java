@@ -1,5 +1,7 @@
 package io.upgradehub.inventory.product;
 
+import io.upgradehub.events.products.ProductRegistered;
+import io.upgradehub.outbox.PendingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +39,15 @@ public record Product(
 
   static Product create(NewProduct spec, Instant now) {
     return new Product(spec.productKey(), spec.name(), spec.description(), spec.modules(), now);
+  }
+
+  /** The event that tells the other services this product exists, published with its insert. */
+  PendingEvent registered() {
+    return new PendingEvent(
+        ProductRegistered.TYPE,
+        ProductRegistered.VERSION,
+        new ProductRegistered(
+            productKey, name, modules.stream().map(ProductModule::name).toList(), createdAt));
   }
 
   /** Whether this product has a module of exactly this name. */

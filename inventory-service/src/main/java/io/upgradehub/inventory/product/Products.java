@@ -7,10 +7,12 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.upgradehub.inventory.system.ErrorCode;
 import io.upgradehub.inventory.system.Page;
+import io.upgradehub.outbox.Outbox;
 import io.upgradehub.problems.ApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,27 +25,39 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Products in MongoDB, one document each, addressed by the product key as {@code _id}, so that the
- * key is unique without a second index and a lookup never scans.
+ * key is unique without a second index and a lookup never scans. A new product's {@code
+ * product.registered} event is stored in the same document ({@link Outbox#FIELD}) by the same
+ * insert, and published from there by the outbox relay.
  */
 @Repository
 class Products {
 
   private final MongoCollection<Document> collection;
+  private final Outbox outbox;
 
-  Products(MongoCollection<Document> productCollection) {
+  Products(MongoCollection<Document> productCollection, Outbox outbox) {
     this.collection = productCollection;
+    this.outbox = outbox;
     // what a real MongoDB needs for the list, newest first; the embedded server scans anyway
     collection.createIndex(Indexes.descending("createdAt", "_id"));
+    collection.createIndex(
+        Indexes.ascending(Outbox.FIELD + ".id"), new IndexOptions().sparse(true));
   }
 
   /**
-   * Stores a new product.
+   * Stores a new product with its {@code product.registered} event, in one single-document insert.
    *
    * @throws ApiException {@code PRODUCT_ALREADY_EXISTS} when the key is taken
    */
   void insert(Product product) {
+    Document document =
+        ProductDocuments.toDocument(product)
+            .append(
+                Outbox.FIELD,
+                outbox.entries(
+                    product.productKey(), product.createdAt(), List.of(product.registered())));
     try {
-      collection.insertOne(ProductDocuments.toDocument(product));
+      collection.insertOne(document);
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new ApiException(
@@ -52,6 +66,7 @@ class Products {
       }
       throw e;
     }
+    outbox.written();
   }
 
   Optional<Product> find(String productKey) {

@@ -1,5 +1,6 @@
 package io.upgradehub.packages.catalog;
 
+import io.upgradehub.packages.product.KnownProducts;
 import io.upgradehub.packages.signing.PackageSigner;
 import io.upgradehub.packages.storage.ObjectStorage;
 import io.upgradehub.packages.system.ErrorCode;
@@ -23,6 +24,7 @@ class PackageManagement {
   private static final int UPDATE_ATTEMPTS = 5;
 
   private final Packages packages;
+  private final KnownProducts products;
   private final PackageFiles files;
   private final PackageSigner signer;
   private final ObjectStorage storage;
@@ -31,12 +33,14 @@ class PackageManagement {
 
   PackageManagement(
       Packages packages,
+      KnownProducts products,
       PackageFiles files,
       PackageSigner signer,
       ObjectStorage storage,
       DownloadProperties downloads,
       Clock clock) {
     this.packages = packages;
+    this.products = products;
     this.files = files;
     this.signer = signer;
     this.storage = storage;
@@ -45,9 +49,9 @@ class PackageManagement {
   }
 
   /**
-   * Validates the metadata, refuses a duplicate before reading the file, streams the file to
-   * storage while hashing it, signs the digest and stores the package with its created event. When
-   * any step fails, neither the object nor the record remains.
+   * Validates the metadata, refuses an unknown product or module and a duplicate before reading the
+   * file, streams the file to storage while hashing it, signs the digest and stores the package
+   * with its created event. When any step fails, neither the object nor the record remains.
    */
   UpgradePackage create(NewPackageRequest request, InputStream file) {
     try {
@@ -61,6 +65,7 @@ class PackageManagement {
   }
 
   private UpgradePackage store(NewPackage spec, InputStream file) {
+    products.requireModule(spec.productKey(), spec.module());
     if (packages.identityTaken(spec.identity())) {
       throw new DuplicatePackageException(spec.identity());
     }

@@ -13,7 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.upgradehub.packages.outbox.Outbox;
+import io.upgradehub.outbox.Outbox;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

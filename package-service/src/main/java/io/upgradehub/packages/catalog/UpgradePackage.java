@@ -3,7 +3,7 @@ package io.upgradehub.packages.catalog;
 import io.upgradehub.events.packages.PackageCreated;
 import io.upgradehub.events.packages.PackageDeleted;
 import io.upgradehub.events.packages.PackageUpdated;
-import io.upgradehub.packages.outbox.PendingEvent;
+import io.upgradehub.outbox.PendingEvent;
 import io.upgradehub.packages.signing.PackageSignature;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -15,6 +15,8 @@ public enum ErrorCode implements ErrorKey {
   EMPTY_FILE(HttpStatus.BAD_REQUEST, "The package file is empty"),
   CHECKSUM_MISMATCH(
       HttpStatus.UNPROCESSABLE_CONTENT, "The file does not match the declared digest"),
+  UNKNOWN_PRODUCT(HttpStatus.UNPROCESSABLE_CONTENT, "The product is not registered"),
+  UNKNOWN_MODULE(HttpStatus.UNPROCESSABLE_CONTENT, "The product has no such module"),
   PACKAGE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The package file is too large"),
   PACKAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "No such package"),
   PACKAGE_ALREADY_EXISTS(HttpStatus.CONFLICT, "An identical package already exists"),

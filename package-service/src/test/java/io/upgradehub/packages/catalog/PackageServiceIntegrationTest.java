@@ -8,6 +8,8 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
+import io.upgradehub.packages.product.KnownProducts;
+import io.upgradehub.packages.product.ProductFixture;
 import io.upgradehub.packages.storage.StorageProperties;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
@@ -47,6 +49,7 @@ abstract class PackageServiceIntegrationTest {
   @Autowired StorageProperties storageProperties;
   @Autowired JsonMapper json;
   @Autowired MeterRegistry meters;
+  @Autowired KnownProducts knownProducts;
 
   final HttpClient http = HttpClient.newHttpClient();
   MinioClient s3;
@@ -85,8 +88,39 @@ abstract class PackageServiceIntegrationTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Uploads a package after making the product (and module) named in {@code metadataJson} known, as
+   * inventory-service's event would, so that the test meets the rule it is about rather than {@code
+   * UNKNOWN_PRODUCT}; see {@link #uploadAsIs} for the product check itself.
+   */
   HttpResponse<String> upload(String metadataJson, byte[] file) throws Exception {
+    knowProductOf(metadataJson);
+    return uploadAsIs(metadataJson, file);
+  }
+
+  /** Uploads a package without touching the product list. */
+  HttpResponse<String> uploadAsIs(String metadataJson, byte[] file) throws Exception {
     return upload(new Multipart().json("metadata", metadataJson).file("file", file));
+  }
+
+  /** Makes {@code productKey} known with the module {@code default} and {@code modules}. */
+  void knownProduct(String productKey, String... modules) {
+    ProductFixture.register(knownProducts, productKey, modules);
+  }
+
+  private void knowProductOf(String metadataJson) {
+    JsonNode metadata;
+    try {
+      metadata = json.readTree(metadataJson);
+    } catch (RuntimeException notJson) {
+      return; // the test is about metadata that cannot be read
+    }
+    String productKey = metadata.path("productKey").asString("");
+    if (NewPackageRequest.KEY.matcher(productKey).matches()) {
+      String module = metadata.path("module").asString("");
+      knownProduct(
+          productKey, NewPackageRequest.KEY.matcher(module).matches() ? module : "default");
+    }
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -201,9 +201,11 @@ class PackageUploadValidationIntegrationTests extends PackageServiceIntegrationT
 
   @Test
   void rejectsTruncatedMultipartBody() throws Exception {
+    String product = "cut-" + UUID.randomUUID();
+    knownProduct(product);
     Multipart body =
         new Multipart()
-            .json("metadata", metadata("a", "cut-" + UUID.randomUUID(), "1"))
+            .json("metadata", metadata("a", product, "1"))
             .file("file", randomBytes(50_000, 1));
 
     HttpResponse<String> response =

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import io.upgradehub.events.packages.PackageCreated;
 import io.upgradehub.events.packages.PackageDeleted;
 import io.upgradehub.events.packages.PackageUpdated;
-import io.upgradehub.packages.outbox.PendingEvent;
+import io.upgradehub.outbox.PendingEvent;
 import io.upgradehub.packages.signing.PackageSignature;
 import java.time.Instant;
 import java.util.List;

@@ -15,11 +15,21 @@ import java.time.Duration;
  */
 public final class DemoData {
 
+  /**
+   * How long an upload waits for package-service to learn its product: a product registered a
+   * moment ago reaches package-service through Kafka, and until then its packages are refused with
+   * 422 {@code UNKNOWN_PRODUCT}.
+   */
+  static final Duration PRODUCT_WAIT = Duration.ofSeconds(60);
+
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI gateway;
   private final String apiKey;
   private final PrintStream out;
+  private final Duration productWait;
 
   /**
    * @param gateway the gateway's base URL
@@ -27,9 +37,14 @@ public final class DemoData {
    * @param out where progress and warnings go
    */
   public DemoData(URI gateway, String apiKey, PrintStream out) {
+    this(gateway, apiKey, out, PRODUCT_WAIT);
+  }
+
+  DemoData(URI gateway, String apiKey, PrintStream out, Duration productWait) {
     this.gateway = gateway;
     this.apiKey = apiKey;
     this.out = out;
+    this.productWait = productWait;
   }
 
   /**
@@ -76,6 +91,7 @@ public final class DemoData {
     return send(request, what);
   }
 
+  /** Uploads the package, again while package-service does not know its product yet. */
   private boolean upload(DemoPackage demo) {
     MultipartBody body =
         MultipartBody.builder()
@@ -89,28 +105,62 @@ public final class DemoData {
             .header("Content-Type", body.contentType())
             .POST(body.publisher())
             .build();
-    return send(request, "demo package '" + demo.name() + "'");
+    long deadline = System.nanoTime() + productWait.toNanos();
+    String what = "demo package '" + demo.name() + "'";
+    try {
+      HttpResponse<String> response;
+      while (isUnknownProduct(response = attempt(request, what)) && System.nanoTime() < deadline) {
+        Thread.sleep(RETRY_PAUSE.toMillis());
+      }
+      return created(response, what);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean isUnknownProduct(HttpResponse<String> response) {
+    return response != null
+        && response.statusCode() == 422
+        && response.body().contains("\"UNKNOWN_PRODUCT\"");
   }
 
   /** Sends one seeding request; true on 201, a warning otherwise. */
   private boolean send(HttpRequest request, String what) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 201) {
-        return true;
-      }
-      out.println(
-          "WARN  "
-              + what
-              + " was not created: HTTP "
-              + response.statusCode()
-              + " "
-              + abbreviate(response.body()));
-    } catch (IOException e) {
-      out.println("WARN  " + what + " was not created: " + e);
+      return created(attempt(request, what), what);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  /** The response, or null (with a warning) when the gateway cannot be reached. */
+  private HttpResponse<String> attempt(HttpRequest request, String what)
+      throws InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      out.println("WARN  " + what + " was not created: " + e);
+      return null;
+    }
+  }
+
+  /** True on 201, a warning otherwise. */
+  private boolean created(HttpResponse<String> response, String what) {
+    if (response == null) {
+      return false;
+    }
+    if (response.statusCode() == 201) {
+      return true;
+    }
+    out.println(
+        "WARN  "
+            + what
+            + " was not created: HTTP "
+            + response.statusCode()
+            + " "
+            + abbreviate(response.body()));
     return false;
   }
 

@@ -9,8 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,9 @@ class DemoDataTests {
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer gateway;
+
+  /** How many package uploads the gateway answers 422 UNKNOWN_PRODUCT before the usual status. */
+  private final AtomicInteger unknownProductAnswers = new AtomicInteger();
 
   private URI fakeGateway(int status) throws Exception {
     gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -36,8 +41,13 @@ class DemoDataTests {
                   + exchange.getRequestHeaders().getFirst("Content-Type")
                   + "\n"
                   + body);
-          byte[] answer = "{\"code\":\"SOMETHING\"}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status, answer.length);
+          boolean productUnknown =
+              exchange.getRequestURI().getPath().equals("/api/v1/packages")
+                  && unknownProductAnswers.getAndDecrement() > 0;
+          byte[] answer =
+              (productUnknown ? "{\"code\":\"UNKNOWN_PRODUCT\"}" : "{\"code\":\"SOMETHING\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(productUnknown ? 422 : status, answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
@@ -100,6 +110,34 @@ class DemoDataTests {
                 assertThat(request)
                     .startsWith("POST /api/v1/products Bearer")
                     .contains("\"productKey\":\"demo-gateway\"", "{\"name\":\"mcu\"}"));
+  }
+
+  @Test
+  void uploadsAgainWhilePackageServiceDoesNotKnowTheProductYet() throws Exception {
+    URI uri = fakeGateway(201);
+    unknownProductAnswers.set(3);
+
+    DemoData.Seeded seeded =
+        new DemoData(uri, "uh_test", new PrintStream(new ByteArrayOutputStream())).seed();
+
+    assertThat(seeded.packages()).isEqualTo(DemoPackage.ALL.size());
+    assertThat(requests.stream().filter(r -> r.startsWith("POST /api/v1/packages ")))
+        .hasSize(DemoPackage.ALL.size() + 3);
+  }
+
+  @Test
+  void givesUpOnAProductPackageServiceNeverLearnsAfterTheWait() throws Exception {
+    URI uri = fakeGateway(201);
+    unknownProductAnswers.set(Integer.MAX_VALUE);
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    DemoData.Seeded seeded =
+        new DemoData(uri, "uh_test", new PrintStream(output, true), Duration.ofMillis(700)).seed();
+
+    assertThat(seeded.packages()).isZero();
+    assertThat(seeded.products()).isEqualTo(DemoFleet.ALL.size());
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("was not created: HTTP 422", "UNKNOWN_PRODUCT");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.outbox;
 
 /**
  * An event an aggregate raised and that must be published with its state change.

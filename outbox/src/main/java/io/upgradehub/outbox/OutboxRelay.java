@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.outbox;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -31,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes the outbox entries of the source collection to Kafka, then removes them from their
@@ -41,7 +40,6 @@ import org.springframework.stereotype.Component;
  *
  * <p>Several instances may run: a short lease on the document decides which one publishes it.
  */
-@Component
 class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);

@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.outbox;
 
 import io.upgradehub.events.EventEnvelope;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>An entry is {@code {id, type, at, json}}: {@code json} is the whole envelope, serialized once
  * here, so the relay sends exactly what was decided at write time.
  */
-@Component
 public class Outbox {
 
   /** The array field holding the pending entries in an aggregate's document. */

@@ -1,10 +1,13 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.packages.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.events.packages.PackageTopics;
 import io.upgradehub.packages.PackageServiceApplication;
+import io.upgradehub.packages.product.KnownProducts;
+import io.upgradehub.packages.product.ProductFixture;
 import io.upgradehub.testsupport.SharedInfrastructure;
+import io.upgradehub.testsupport.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,23 +36,19 @@ class PackageEventsIntegrationTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
-  private KafkaConsumer<String, String> consumer;
+  private TopicReader published;
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
   @BeforeEach
   void subscribe() {
-    Properties properties = new Properties();
-    properties.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(PackageTopics.PACKAGE_EVENTS));
+    published =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), PackageTopics.PACKAGE_EVENTS);
   }
 
   @AfterEach
   void close() {
-    consumer.close();
+    published.close();
     contexts.forEach(ConfigurableApplicationContext::close);
   }
 
@@ -65,9 +60,9 @@ class PackageEventsIntegrationTests {
     send(port, "PATCH", "/api/v1/packages/" + id, "{\"enabled\":false}");
     send(port, "DELETE", "/api/v1/packages/" + id, null);
 
-    List<ConsumerRecord<String, String>> events = eventsOf(id, 3, Duration.ofSeconds(20));
+    List<ConsumerRecord<String, String>> events = published.keyed(id, 3, Duration.ofSeconds(20));
     // a further wait shows no duplicate arrives late
-    events.addAll(eventsOf(id, 1, Duration.ofSeconds(2)));
+    events.addAll(published.keyed(id, 1, Duration.ofSeconds(2)));
 
     assertThat(events).extracting(ConsumerRecord::key).containsOnly(id);
     assertThat(events)
@@ -91,13 +86,13 @@ class PackageEventsIntegrationTests {
   void publishesAfterRestartWhatWasWrittenWhileTheRelayWasStopped() throws Exception {
     int stoppedRelay = start(false);
     String id = create(stoppedRelay, "restart-" + UUID.randomUUID());
-    assertThat(eventsOf(id, 1, Duration.ofSeconds(3))).isEmpty();
+    assertThat(published.keyed(id, 1, Duration.ofSeconds(3))).isEmpty();
     contexts.remove(0).close();
 
     start(true);
 
-    List<ConsumerRecord<String, String>> events = eventsOf(id, 1, Duration.ofSeconds(20));
-    events.addAll(eventsOf(id, 1, Duration.ofSeconds(2)));
+    List<ConsumerRecord<String, String>> events = published.keyed(id, 1, Duration.ofSeconds(20));
+    events.addAll(published.keyed(id, 1, Duration.ofSeconds(2)));
     assertThat(events)
         .extracting(record -> json.readTree(record.value()).path("type").asString())
         .containsExactly("package.created");
@@ -118,6 +113,8 @@ class PackageEventsIntegrationTests {
   }
 
   private String create(int port, String product) throws Exception {
+    ProductFixture.register(
+        contexts.get(contexts.size() - 1).getBean(KnownProducts.class), product);
     String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
     String body =
         "--"
@@ -156,19 +153,5 @@ class PackageEventsIntegrationTests {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-  }
-
-  /** Polls until {@code expected} events of the package arrived or the time is up. */
-  private List<ConsumerRecord<String, String>> eventsOf(String id, int expected, Duration within) {
-    List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    long deadline = System.nanoTime() + within.toNanos();
-    while (found.size() < expected && System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-        if (id.equals(record.key())) {
-          found.add(record);
-        }
-      }
-    }
-    return found;
   }
 }

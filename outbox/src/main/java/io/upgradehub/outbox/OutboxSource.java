@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.outbox;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;

@@ -1,4 +1,4 @@
-package io.upgradehub.packages.outbox;
+package io.upgradehub.outbox;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
