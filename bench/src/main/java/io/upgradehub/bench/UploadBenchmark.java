@@ -73,6 +73,7 @@ public final class UploadBenchmark {
       s3.makeBucket(MakeBucketArgs.builder().bucket("bench-plain").build());
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+      registerProduct(http, platform.gatewayUrl(), key);
       // warm-up: JIT, connection pools, the bucket
       plainCopy(s3, 64 * MIB, 0);
       uploadThroughGateway(http, platform.gatewayUrl(), key, 64 * MIB, 0);
@@ -177,6 +178,39 @@ public final class UploadBenchmark {
           "upload failed: " + response.statusCode() + " " + response.body());
     }
     return new Upload(megabytesPerSecond(size, elapsed), response.body());
+  }
+
+  /**
+   * Registers the product {@code bench} and waits until package-service, which learns products
+   * through Kafka, takes a small package for it.
+   */
+  private static void registerProduct(HttpClient http, URI gateway, ApiKey key) throws Exception {
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(gateway.resolve("/api/v1/products"))
+                .header("Authorization", "Bearer " + key.key())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"productKey\":\"bench\",\"name\":\"bench\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(
+          "product not registered: " + created.statusCode() + " " + created.body());
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        uploadThroughGateway(http, gateway, key, 1024, 1);
+        return;
+      } catch (IllegalStateException e) {
+        if (!e.getMessage().contains("UNKNOWN_PRODUCT") || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(250);
+      }
+    }
   }
 
   private static double megabytesPerSecond(long bytes, long nanos) {

@@ -28,7 +28,11 @@ class ArchitectureTests {
   void infrastructurePackagesDoNotReachIntoTheCatalog() {
     noClasses()
         .that()
-        .resideInAnyPackage("..packages.storage..", "..packages.signing..", "..packages.upload..")
+        .resideInAnyPackage(
+            "..packages.storage..",
+            "..packages.signing..",
+            "..packages.upload..",
+            "..packages.product..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("..packages.catalog..")
