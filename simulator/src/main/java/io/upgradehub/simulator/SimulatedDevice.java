@@ -200,11 +200,11 @@ final class SimulatedDevice {
 
   private void onDisconnected(MqttClientDisconnectedContext context) {
     boolean wasOnline = markOffline();
-    if (!wasOnline) {
-      fleet.counters.connectFailures.incrementAndGet();
-    }
     if (context.getSource() == MqttDisconnectSource.USER || fleet.closed()) {
-      return;
+      return; // closed on purpose
+    }
+    if (!wasOnline) {
+      fleet.counters.connectFailures.incrementAndGet(); // an attempt that did not get through
     }
     long delay = backoffMillis(context.getReconnector().getAttempts());
     long timestamp = System.currentTimeMillis() + delay;
@@ -472,7 +472,9 @@ final class SimulatedDevice {
           () -> {
             PackageCheck.Outcome outcome = download.run(current, () -> stopped || fleet.closed());
             synchronized (SimulatedDevice.this) {
-              if (outcome != null) {
+              if (outcome != null && outcome.urlExpired() && command != current && !stopped) {
+                startDownload(); // a fresh URL came while this one expired: resume with it
+              } else if (outcome != null) {
                 afterDownload(outcome);
               }
             }

@@ -129,6 +129,9 @@ public final class SimulatorMain {
     fleet.close();
     System.out.println(line(fleet.stats(), previous, 0, System.nanoTime() - start, -1));
     closed.countDown();
+    // the MQTT client's shared Netty event loop outlives the last connection and would keep
+    // the JVM alive
+    System.exit(0);
   }
 
   /** The fleet the options describe; throws on a value that does not parse. */
@@ -143,7 +146,7 @@ public final class SimulatorMain {
             .connectRate(integer(options, "rate", "500"))
             .silentShare(Double.parseDouble(options.getOrDefault("silent", "0")))
             .latency(duration(options.getOrDefault("latency", "0")))
-            .requestOnConnect(Boolean.parseBoolean(options.getOrDefault("request", "false")))
+            .requestOnConnect(bool(options, "request"))
             .reconnectBackoff(
                 duration(options.getOrDefault("reconnect-delay", "1s")),
                 duration(options.getOrDefault("reconnect-max-delay", "60s")))
@@ -189,6 +192,14 @@ public final class SimulatorMain {
       builder.seed(Long.parseLong(options.get("seed")));
     }
     return builder;
+  }
+
+  private static boolean bool(Map<String, String> options, String name) {
+    String value = options.getOrDefault(name, "false").strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("--" + name + " must be true or false");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static int integer(Map<String, String> options, String name, String fallback) {
