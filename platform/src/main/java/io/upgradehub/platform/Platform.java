@@ -3,11 +3,13 @@ package io.upgradehub.platform;
 import io.upgradehub.platform.apikey.AdminKeyFile;
 import io.upgradehub.platform.apikey.ApiKey;
 import io.upgradehub.platform.apikey.GatewayKey;
+import io.upgradehub.platform.fleet.LocalFleet;
 import io.upgradehub.platform.kafka.KafkaBroker;
 import io.upgradehub.platform.net.Ports;
 import io.upgradehub.platform.process.ChildProcess;
 import io.upgradehub.platform.seed.DemoData;
 import io.upgradehub.platform.service.BootService;
+import io.upgradehub.simulator.SigningKey;
 import io.upgradehub.testsupport.EmbeddedMongo;
 import io.upgradehub.testsupport.EmbeddedMqtt;
 import io.upgradehub.testsupport.EmbeddedS3;
@@ -61,6 +63,7 @@ public final class Platform implements AutoCloseable {
   private volatile boolean closed;
   private Optional<ApiKey> generatedAdminKey = Optional.empty();
   private Duration startupDuration = Duration.ZERO;
+  private volatile LocalFleet fleet;
 
   private Platform(Builder settings) {
     this.settings = settings;
@@ -99,6 +102,7 @@ public final class Platform implements AutoCloseable {
       awaitService(Component.GATEWAY, gateway, begin);
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
       seedDemoData();
+      startFleet();
       children.forEach(
           (component, child) ->
               child.onUnexpectedExit(
@@ -322,6 +326,53 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the simulated devices once the services are ready and the demo products exist, so that
+   * their first reports are taken. Downloads are verified with package-service's public key when
+   * package-service runs; otherwise they are simulated.
+   */
+  private void startFleet() {
+    if (settings.simulatedDevices <= 0) {
+      return;
+    }
+    ensureOpen();
+    String publicKey = null;
+    if (settings.components.contains(Component.PACKAGE_SERVICE)) {
+      try {
+        publicKey =
+            SigningKey.fetch(packageServiceUrl().resolve("/api/v1/packages/signing-key"), null);
+      } catch (IllegalStateException e) {
+        out.println("WARN  simulated devices will not download packages: " + e.getMessage());
+      }
+    }
+    LocalFleet fleet = LocalFleet.start(mqttUri(), settings.simulatedDevices, publicKey);
+    this.fleet = fleet;
+    track(fleet);
+    StringBuilder parts = new StringBuilder();
+    fleet
+        .deviceNames()
+        .forEach(
+            (product, names) ->
+                parts
+                    .append(parts.isEmpty() ? "" : ", ")
+                    .append(names.size())
+                    .append(' ')
+                    .append(product));
+    out.printf(
+        Locale.ROOT,
+        "  %-18s %d devices (%s)%s connecting to %s%n",
+        "simulated fleet",
+        fleet.size(),
+        parts,
+        publicKey == null ? "" : ", verifying downloads,",
+        mqttUri());
+  }
+
+  /** The simulated devices, when the builder asked for them. */
+  public Optional<LocalFleet> fleet() {
+    return Optional.ofNullable(fleet);
+  }
+
   /** True when the component is off, or its port is taken and it is reused. */
   private boolean reuseOrSkip(Component component) {
     ensureOpen();
@@ -464,6 +515,11 @@ public final class Platform implements AutoCloseable {
     if (!pieces.isEmpty() && settings.announceStop) {
       out.println("Stopping UpgradeHub ...");
     }
+    // the devices say goodbye (offline status) while the device-adapter still listens
+    LocalFleet devices = fleet;
+    if (devices != null && pieces.remove(devices)) {
+      devices.close();
+    }
     // the services shut down side by side, while Kafka still serves their last sends
     children.forEach(
         (component, child) -> {
@@ -503,6 +559,7 @@ public final class Platform implements AutoCloseable {
     private final List<ApiKey> apiKeys = new ArrayList<>();
     private boolean adminKeyFile;
     private boolean seedDemoData;
+    private int simulatedDevices;
     private Duration readinessTimeout = Duration.ofMinutes(3);
     private String serviceHeap = "384m";
     private String kafkaHeap = "512m";
@@ -580,6 +637,21 @@ public final class Platform implements AutoCloseable {
     /** Uploads the demo packages on the start that generated the admin key. */
     public Builder seedDemoData(boolean enabled) {
       this.seedDemoData = enabled;
+      return this;
+    }
+
+    /**
+     * Starts this many simulated devices of the demo products (see {@link LocalFleet}) once
+     * everything is ready; they connect to the platform's MQTT broker and answer upgrades. Default
+     * 0: none.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder simulatedDevices(int devices) {
+      if (devices < 0) {
+        throw new IllegalArgumentException("the number of simulated devices must not be negative");
+      }
+      this.simulatedDevices = devices;
       return this;
     }
 

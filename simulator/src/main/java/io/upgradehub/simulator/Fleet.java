@@ -2,25 +2,34 @@ package io.upgradehub.simulator;
 
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.MqttClientExecutorConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * A fleet of simulated devices speaking device protocol v1 (docs/device-protocol.md) over MQTT 5.
@@ -28,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every device has its own MQTT connection, but all connections share one Netty event loop and
  * one scheduler thread: no thread per device, so tens of thousands fit in one JVM. Devices connect
  * at {@link Builder#connectRate(int)} per second after {@link #start()}, publish {@code status}
- * online and one {@code inform} per module, and answer {@code upgrade} and {@code cancel}.
+ * online and one {@code inform} per module (optionally a {@code request} per module), answer {@code
+ * upgrade} and {@code cancel}, and reconnect with backoff when the broker goes away. Real downloads
+ * (with a public key) run on a few threads of their own and resume with {@code Range}.
  *
  * <p>Not thread-safe to configure; {@link #start()} once, {@link #close()} once. {@link #stats()}
  * may be read from any thread.
@@ -42,8 +53,10 @@ public final class Fleet implements AutoCloseable {
   final Counters counters = new Counters();
   final ScheduledExecutorService scheduler;
   final MqttClientExecutorConfig executorConfig;
-  final HttpClient http;
+  final PackageCheck.Settings downloadSettings;
+  final ExecutorService downloads;
   final String runId;
+  private final Path downloadDirectory;
   private final Random random;
   private final List<SimulatedDevice> devices = new ArrayList<>();
   private ScheduledFuture<?> starter;
@@ -66,10 +79,42 @@ public final class Fleet implements AutoCloseable {
       executor.nettyThreads(settings.nettyThreads());
     }
     this.executorConfig = executor.build();
-    this.http =
-        settings.publicKey() == null
-            ? null
-            : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    if (settings.publicKey() == null) {
+      this.downloadSettings = null;
+      this.downloads = null;
+      this.downloadDirectory = null;
+    } else {
+      this.downloadSettings =
+          new PackageCheck.Settings(
+              HttpClient.newBuilder()
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .build(),
+              settings.publicKey(),
+              settings.interruptAfter(),
+              settings.interruptPause());
+      AtomicInteger threads = new AtomicInteger();
+      this.downloads =
+          Executors.newFixedThreadPool(
+              settings.downloadThreads(),
+              runnable -> {
+                Thread thread = new Thread(runnable, "fleet-download-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+      try {
+        this.downloadDirectory =
+            Files.createTempDirectory(
+                Path.of(System.getProperty("java.io.tmpdir")), "upgradehub-simulator-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the download directory", e);
+      }
+    }
+  }
+
+  /** Where a device keeps the package of a job while downloading it. */
+  Path downloadFile(String device, String jobId) {
+    return downloadDirectory.resolve(device + "-" + jobId + ".bin");
   }
 
   /** A builder with the defaults of the local run. */
@@ -87,8 +132,10 @@ public final class Fleet implements AutoCloseable {
       throw new IllegalStateException("the fleet is already started");
     }
     for (int i = 0; i < settings.count(); i++) {
+      Map<String, String> versions = new LinkedHashMap<>();
+      settings.modules().forEach((module, weights) -> versions.put(module, pick(weights)));
       boolean silent = random.nextDouble() < settings.silentShare();
-      devices.add(new SimulatedDevice(this, settings.prefix() + i, silent, random.nextLong()));
+      devices.add(new SimulatedDevice(this, deviceName(i), versions, silent, random.nextLong()));
     }
     long startedAt = System.nanoTime();
     int[] next = {0};
@@ -109,9 +156,36 @@ public final class Fleet implements AutoCloseable {
             TimeUnit.MILLISECONDS);
   }
 
+  private String deviceName(int index) {
+    String number = Integer.toString(settings.firstIndex() + index);
+    return settings.prefix()
+        + "0".repeat(Math.max(0, settings.digits() - number.length()))
+        + number;
+  }
+
+  /** A version drawn by its weight. */
+  private String pick(Map<String, Integer> weights) {
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+    int draw = random.nextInt(total);
+    for (Map.Entry<String, Integer> weight : weights.entrySet()) {
+      draw -= weight.getValue();
+      if (draw < 0) {
+        return weight.getKey();
+      }
+    }
+    throw new IllegalStateException("weights changed while drawing");
+  }
+
   /** The devices' names, in connect order. */
   public List<String> deviceNames() {
     return devices.stream().map(SimulatedDevice::name).toList();
+  }
+
+  /** What each device runs now: device name → module → version. */
+  public Map<String, Map<String, String>> versions() {
+    Map<String, Map<String, String>> all = new LinkedHashMap<>();
+    devices.forEach(device -> all.put(device.name(), device.versions()));
+    return all;
   }
 
   /** A snapshot of the counters. */
@@ -146,6 +220,14 @@ public final class Fleet implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    if (downloads != null) {
+      downloads.shutdownNow();
+      try (Stream<Path> files = Files.walk(downloadDirectory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // a temporary directory left behind is harmless
+      }
+    }
   }
 
   boolean closed() {
@@ -169,6 +251,9 @@ public final class Fleet implements AutoCloseable {
     final AtomicLong succeeded = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong cancelled = new AtomicLong();
+    final AtomicLong reconnects = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong resumedDownloads = new AtomicLong();
 
     FleetStats snapshot(int devices) {
       return new FleetStats(
@@ -180,7 +265,10 @@ public final class Fleet implements AutoCloseable {
           received.get(),
           succeeded.get(),
           failed.get(),
-          cancelled.get());
+          cancelled.get(),
+          reconnects.get(),
+          requests.get(),
+          resumedDownloads.get());
     }
   }
 
@@ -189,12 +277,22 @@ public final class Fleet implements AutoCloseable {
       URI broker,
       String productKey,
       String prefix,
+      int firstIndex,
+      int digits,
       int count,
-      Map<String, String> modules,
+      Map<String, Map<String, Integer>> modules,
       int connectRate,
       double silentShare,
       Map<Integer, Double> failureRates,
+      Duration latency,
+      boolean requestOnConnect,
+      Duration reconnectDelay,
+      Duration reconnectMaxDelay,
       PublicKey publicKey,
+      int downloadThreads,
+      long interruptAfter,
+      Duration interruptPause,
+      Duration urlWait,
       Duration stepDelay,
       Duration downloadTime,
       int nettyThreads,
@@ -205,12 +303,22 @@ public final class Fleet implements AutoCloseable {
     private URI broker = URI.create("tcp://127.0.0.1:1883");
     private String productKey = "demo-thermostat";
     private String prefix = "sim-";
+    private int firstIndex;
+    private int digits;
     private int count = 100;
-    private final Map<String, String> modules = new LinkedHashMap<>();
+    private final Map<String, Map<String, Integer>> modules = new LinkedHashMap<>();
     private int connectRate = 500;
     private double silentShare;
     private final Map<Integer, Double> failureRates = new LinkedHashMap<>();
+    private Duration latency = Duration.ZERO;
+    private boolean requestOnConnect;
+    private Duration reconnectDelay = Duration.ofSeconds(1);
+    private Duration reconnectMaxDelay = Duration.ofSeconds(60);
     private PublicKey publicKey;
+    private int downloadThreads = 8;
+    private long interruptAfter;
+    private Duration interruptPause = Duration.ZERO;
+    private Duration urlWait = Duration.ofSeconds(30);
     private Duration stepDelay = Duration.ofSeconds(1);
     private Duration downloadTime = Duration.ofSeconds(2);
     private int nettyThreads;
@@ -230,9 +338,19 @@ public final class Fleet implements AutoCloseable {
       return this;
     }
 
-    /** Device names are {@code prefix + index} (0-based); default {@code sim-}. */
+    /** Device names are {@code prefix + number}; default {@code sim-}. */
     public Builder prefix(String prefix) {
       this.prefix = prefix;
+      return this;
+    }
+
+    /**
+     * Numbers devices from {@code first}, zero-padded to {@code digits} (so {@code 1, 3} gives
+     * {@code 001, 002, …}); default from 0, unpadded.
+     */
+    public Builder numbering(int first, int digits) {
+      this.firstIndex = first;
+      this.digits = digits;
       return this;
     }
 
@@ -244,7 +362,16 @@ public final class Fleet implements AutoCloseable {
 
     /** A module and the version every device runs at start; default {@code default=1.0.0}. */
     public Builder module(String module, String version) {
-      modules.put(module, version);
+      return module(module, Map.of(version, 1));
+    }
+
+    /**
+     * A module and the versions devices run at start, each drawn by its weight (for example {@code
+     * 1.0.0=2, 1.1.0=5}: five in seven devices run 1.1.0), so that version distributions have
+     * something to show.
+     */
+    public Builder module(String module, Map<String, Integer> weightedVersions) {
+      modules.put(module, new LinkedHashMap<>(weightedVersions));
       return this;
     }
 
@@ -267,21 +394,78 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Download every package from its URL and verify size, SHA-256 and Ed25519 signature against
-     * this key (base64 of the X.509 SubjectPublicKeyInfo, the body of a PEM {@code PUBLIC KEY}).
-     * Without a key (the default) the download is only a delay of {@link #downloadTime}.
+     * How long a device takes to start on an {@code upgrade}, ±50 % per job; default 0 (at once).
+     */
+    public Builder latency(Duration latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    /**
+     * Sends one {@code request} per module after every connect (§4.4, §5.6), at most once a minute
+     * per module; default off.
+     */
+    public Builder requestOnConnect(boolean enabled) {
+      this.requestOnConnect = enabled;
+      return this;
+    }
+
+    /**
+     * Reconnect backoff after a lost connection: {@code initial}, doubling per failed attempt up to
+     * {@code max}, each delay drawn from half to all of it; default 1 s up to 60 s.
+     */
+    public Builder reconnectBackoff(Duration initial, Duration max) {
+      this.reconnectDelay = initial;
+      this.reconnectMaxDelay = max;
+      return this;
+    }
+
+    /**
+     * Download every package from its URL (resuming with {@code Range}) and verify size, SHA-256
+     * and Ed25519 signature against this key: base64 of the X.509 SubjectPublicKeyInfo, as {@code
+     * publicKey} of {@code GET /api/v1/packages/signing-key} or the body of a PEM {@code PUBLIC
+     * KEY}. Without a key (the default) the download is only a delay of {@link #downloadTime}.
      *
      * @throws IllegalArgumentException when the key is not a base64 X.509 Ed25519 key
      */
     public Builder verifyDownloads(String base64PublicKey) {
+      String body =
+          base64PublicKey
+              .replace("-----BEGIN PUBLIC KEY-----", "")
+              .replace("-----END PUBLIC KEY-----", "")
+              .replaceAll("\\s", "");
       try {
         this.publicKey =
             KeyFactory.getInstance("Ed25519")
-                .generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(base64PublicKey.strip())));
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
       } catch (Exception e) {
         throw new IllegalArgumentException("not a base64 X.509 Ed25519 public key", e);
       }
+      return this;
+    }
+
+    /** Threads downloading at the same time, for the whole fleet; default 8. */
+    public Builder downloadThreads(int threads) {
+      this.downloadThreads = threads;
+      return this;
+    }
+
+    /**
+     * Simulates a flaky link: every download request stops after {@code bytes}, and the device
+     * resumes with {@code Range} after {@code pause}; default off (0).
+     */
+    public Builder interruptDownloads(long bytes, Duration pause) {
+      this.interruptAfter = bytes;
+      this.interruptPause = pause;
+      return this;
+    }
+
+    /**
+     * How long a device whose URL expired waits for the fresh {@code upgrade} after its {@code
+     * request} before giving the job up (§5.4); default 30 s.
+     */
+    public Builder urlWait(Duration wait) {
+      this.urlWait = wait;
       return this;
     }
 
@@ -307,7 +491,7 @@ public final class Fleet implements AutoCloseable {
       return this;
     }
 
-    /** Seed of the choice of silent devices and failures, for repeatable runs. */
+    /** Seed of the choice of versions, silent devices and failures, for repeatable runs. */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -322,10 +506,25 @@ public final class Fleet implements AutoCloseable {
       require(broker != null && "tcp".equals(broker.getScheme()), "broker must be tcp://host:port");
       require(productKey != null && productKey.matches("[A-Za-z0-9_-]{1,64}"), "bad productKey");
       require(prefix != null && prefix.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,50}"), "bad prefix");
+      require(firstIndex >= 0 && digits >= 0 && digits <= 10, "bad numbering");
       require(count > 0, "count must be positive");
       require(connectRate > 0, "connectRate must be positive");
       require(silentShare >= 0 && silentShare <= 1, "silentShare must be in 0..1");
       require(nettyThreads >= 0, "nettyThreads must not be negative");
+      require(downloadThreads > 0, "downloadThreads must be positive");
+      require(interruptAfter >= 0, "interruptDownloads bytes must not be negative");
+      for (Duration duration :
+          List.of(
+              latency,
+              reconnectDelay,
+              reconnectMaxDelay,
+              interruptPause,
+              urlWait,
+              stepDelay,
+              downloadTime)) {
+        require(duration != null && !duration.isNegative(), "durations must not be negative");
+      }
+      require(!reconnectDelay.isZero(), "the reconnect delay must be positive");
       double failures = 0;
       for (Map.Entry<Integer, Double> rate : failureRates.entrySet()) {
         require(FAILURE_CODES.contains(rate.getKey()), "failure codes are -1..-4");
@@ -333,23 +532,42 @@ public final class Fleet implements AutoCloseable {
         failures += rate.getValue();
       }
       require(failures <= 1.0 + 1e-9, "failure rates add up to more than 1");
-      Map<String, String> versions = modules.isEmpty() ? Map.of("default", "1.0.0") : modules;
-      for (Map.Entry<String, String> module : versions.entrySet()) {
+      Map<String, Map<String, Integer>> versions = new LinkedHashMap<>();
+      if (modules.isEmpty()) {
+        versions.put("default", Map.of("1.0.0", 1));
+      }
+      for (Map.Entry<String, Map<String, Integer>> module : modules.entrySet()) {
         require(module.getKey().matches("[A-Za-z0-9_-]{1,32}"), "bad module " + module.getKey());
-        require(
-            module.getValue().matches("[A-Za-z0-9._+-]{1,64}"), "bad version " + module.getValue());
+        require(!module.getValue().isEmpty(), "module " + module.getKey() + " has no version");
+        for (Map.Entry<String, Integer> version : module.getValue().entrySet()) {
+          require(
+              version.getKey().matches("[A-Za-z0-9._+-]{1,64}"), "bad version " + version.getKey());
+          require(version.getValue() > 0, "version weights must be positive");
+        }
+        versions.put(
+            module.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(module.getValue())));
       }
       return new Fleet(
           new Settings(
               broker,
               productKey,
               prefix,
+              firstIndex,
+              digits,
               count,
-              java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions)),
+              Collections.unmodifiableMap(versions),
               connectRate,
               silentShare,
               Map.copyOf(failureRates),
+              latency,
+              requestOnConnect,
+              reconnectDelay,
+              reconnectMaxDelay,
               publicKey,
+              downloadThreads,
+              interruptAfter,
+              interruptPause,
+              urlWait,
               stepDelay,
               downloadTime,
               nettyThreads,

@@ -12,6 +12,9 @@ package io.upgradehub.simulator;
  * @param upgradesSucceeded jobs that ended with the target version informed
  * @param upgradesFailed jobs that ended with a failure code
  * @param upgradesCancelled jobs stopped by a {@code cancel}
+ * @param reconnects connections re-opened after the device had been connected
+ * @param requests {@code request} messages sent (after connects, and after an expired URL)
+ * @param resumedDownloads download requests that continued a partial file with {@code Range}
  */
 public record FleetStats(
     int devices,
@@ -22,4 +25,7 @@ public record FleetStats(
     long messagesReceived,
     long upgradesSucceeded,
     long upgradesFailed,
-    long upgradesCancelled) {}
+    long upgradesCancelled,
+    long reconnects,
+    long requests,
+    long resumedDownloads) {}
