@@ -250,6 +250,7 @@ public final class Platform implements AutoCloseable {
     List<String> properties = new ArrayList<>();
     properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
     properties.add("upgradehub.mqtt.uri=" + mqttUri());
+    properties.add("upgradehub.package-service.url=" + packageServiceUrl());
     properties.addAll(settings.properties(Component.DEVICE_ADAPTER));
     return launchService(Component.DEVICE_ADAPTER, properties);
   }
