@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,7 +121,7 @@ public final class UploadBenchmark {
           "services ran with -Xmx%s; logs: %s%n",
           heap, platform.logFile(Component.PACKAGE_SERVICE).getParent());
     } finally {
-      deleteTree(directory);
+      Directories.deleteTree(directory);
     }
   }
 
@@ -215,12 +214,6 @@ public final class UploadBenchmark {
 
   private static double megabytesPerSecond(long bytes, long nanos) {
     return bytes / 1e6 / (nanos / 1e9);
-  }
-
-  private static void deleteTree(Path directory) throws Exception {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
   }
 
   private record Upload(double megabytesPerSecond, String body) {}

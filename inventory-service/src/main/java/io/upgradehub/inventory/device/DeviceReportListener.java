@@ -91,7 +91,9 @@ class DeviceReportListener {
           reports.disconnected(id, event);
         }
         default -> {
-          if (!NOT_USED.contains(type)) {
+          if (NOT_USED.contains(type)) {
+            reports.notUsed(type);
+          } else {
             reports.ignore("unknown-type", id, "type '" + type + "' at " + where);
           }
         }

@@ -1,14 +1,19 @@
 package io.upgradehub.inventory.device;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceDisconnected;
 import io.upgradehub.events.devices.DeviceVersionReported;
 import io.upgradehub.inventory.product.Product;
 import io.upgradehub.inventory.product.ProductManagement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,12 +27,31 @@ import org.springframework.stereotype.Service;
  * <p>A report of a device not yet registered registers it when its product is known (devices often
  * connect before they are imported); a report for an unknown product or module is counted in
  * {@value #IGNORED} and skipped.
+ *
+ * <p>Every report applied (also one that changed nothing, being repeated or older) is counted in
+ * {@value #APPLIED} and its end-to-end latency recorded in {@value #LATENCY}: from the adapter's
+ * {@code receivedAt} to now, when its effect is stored. The adapter's clock, not the device's
+ * {@code reportedAt}: device clocks drift or are unset (the adapter then substitutes its own time),
+ * and a {@code status} carries its connection's time, not the time it was sent, so only {@code
+ * receivedAt} measures the platform. Reports of a type this service does not use are counted in
+ * {@value #NOT_USED}, so that applied + not used + ignored is every report consumed.
  */
 @Service
 class DeviceReports {
 
   /** Events skipped, tagged {@code reason}. */
   static final String IGNORED = "upgradehub.inventory.events.ignored";
+
+  /** Reports applied, tagged {@code type}. */
+  static final String APPLIED = "upgradehub.device-reports.applied";
+
+  /** From the adapter's reception of a report to its effect stored here, tagged {@code type}. */
+  static final String LATENCY = "upgradehub.device-reports.latency";
+
+  /**
+   * Reports of a type this service has no use for, consumed and left alone, tagged {@code type}.
+   */
+  static final String NOT_USED = "upgradehub.device-reports.not-used";
 
   private static final Logger log = LoggerFactory.getLogger(DeviceReports.class);
 
@@ -37,6 +61,7 @@ class DeviceReports {
   private final ProductManagement products;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final Map<String, Applied> applied = new ConcurrentHashMap<>();
 
   DeviceReports(
       Devices devices,
@@ -51,6 +76,11 @@ class DeviceReports {
     this.products = products;
     this.meters = meters;
     this.clock = clock;
+    // registered up front, so that dashboards and the benchmark see zeros, not gaps
+    for (String type :
+        new String[] {DeviceVersionReported.TYPE, DeviceConnected.TYPE, DeviceDisconnected.TYPE}) {
+      applied(type);
+    }
   }
 
   /**
@@ -85,12 +115,14 @@ class DeviceReports {
               upgradeLog.record(change);
               counting.count(change);
             });
+    applied(DeviceVersionReported.TYPE).record(report.receivedAt(), clock.instant());
   }
 
   /** Marks the device online, unless a newer connect or disconnect was applied. */
   void connected(String eventId, DeviceConnected event) {
     connection(
         eventId,
+        DeviceConnected.TYPE,
         event.productKey(),
         event.deviceName(),
         true,
@@ -102,11 +134,21 @@ class DeviceReports {
   void disconnected(String eventId, DeviceDisconnected event) {
     connection(
         eventId,
+        DeviceDisconnected.TYPE,
         event.productKey(),
         event.deviceName(),
         false,
         event.reportedAt(),
         event.receivedAt());
+  }
+
+  /** Counts a report of a type this service does not use (no log: they are expected). */
+  void notUsed(String type) {
+    Counter.builder(NOT_USED)
+        .description("Device reports of a type this service does not use, consumed and left alone")
+        .tag("type", type)
+        .register(meters)
+        .increment();
   }
 
   /** Counts and logs an event that is skipped. */
@@ -117,6 +159,7 @@ class DeviceReports {
 
   private void connection(
       String eventId,
+      String type,
       String productKey,
       String deviceName,
       boolean online,
@@ -130,6 +173,7 @@ class DeviceReports {
         && devices.registerIfAbsent(id, clock.instant())) {
       devices.applyConnection(id, online, reportedAt, receivedAt);
     }
+    applied(type).record(receivedAt, clock.instant());
   }
 
   private Optional<Product> knownProduct(String eventId, String productKey) {
@@ -138,5 +182,35 @@ class DeviceReports {
       ignore("unknown-product", eventId, "no product '" + productKey + "'");
     }
     return product;
+  }
+
+  private Applied applied(String type) {
+    return applied.computeIfAbsent(
+        type,
+        t ->
+            new Applied(
+                Counter.builder(APPLIED)
+                    .description("Device reports applied to the inventory")
+                    .tag("type", t)
+                    .register(meters),
+                Timer.builder(LATENCY)
+                    .description(
+                        "From the device-adapter's reception of a report to its effect stored")
+                    .tag("type", t)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofMinutes(2))
+                    .register(meters)));
+  }
+
+  /** The applied counter and latency timer of one report type. */
+  private record Applied(Counter count, Timer latency) {
+
+    void record(Instant receivedAt, Instant now) {
+      count.increment();
+      // the clocks of two hosts: a report can seem stored before it was received; that is 0
+      Duration elapsed = Duration.between(receivedAt, now);
+      latency.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
   }
 }
