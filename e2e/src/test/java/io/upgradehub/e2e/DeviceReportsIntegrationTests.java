@@ -9,13 +9,8 @@ import io.upgradehub.platform.Platform;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,45 +74,8 @@ class DeviceReportsIntegrationTests {
                 + product
                 + "\",\"name\":\"Sensor\",\"modules\":[{\"name\":\"mcu\"}]}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    awaitAdapterKnows(product);
+    AdapterProbe.awaitKnows(platform, product);
     return product;
-  }
-
-  /**
-   * The device-adapter learns a new product through Kafka and drops messages of products it does
-   * not know yet: a probe device of the product says it is online until its event comes out.
-   */
-  private static void awaitAdapterKnows(String product) {
-    String probe = product + "/probe";
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Mqtt5BlockingClient client = connect(product, "probe");
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of("upgradehub.device-reports"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
-        client
-            .publishWith()
-            .topic("ota/v1/" + probe + "/status")
-            .qos(MqttQos.AT_LEAST_ONCE)
-            .payload(
-                "{\"id\":\"probe-%d\",\"timestamp\":%d,\"online\":true}"
-                    .formatted(attempt, System.currentTimeMillis())
-                    .getBytes(StandardCharsets.UTF_8))
-            .send();
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          if (probe.equals(record.key())) {
-            return;
-          }
-        }
-      }
-    } finally {
-      client.disconnect();
-    }
-    throw new AssertionError("the device-adapter never learnt product " + product);
   }
 
   private static Mqtt5BlockingClient connect(String product, String device) {
