@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers many devices of a product from one file (CSV, NDJSON or a JSON array) as it is read:
- * every row checked as a single registration is, valid rows stored in unordered bulk inserts of
- * {@value #CHUNK}, and each chunk's versions counted in the version distribution with one update
- * per counter document. Holds one chunk at a time, so memory stays flat however long the file.
+ * every row checked as a single registration is, valid rows stored in chunks of up to {@value
+ * #CHUNK} (one unordered bulk insert each), and each chunk's versions counted in the version
+ * distribution with one update per counter document. Holds one chunk at a time, so memory stays
+ * flat however long the file.
  *
  * <p>Each chunk is registered under an id of its own, recorded as open ({@link ImportChunks})
  * before its devices are stored and closed once their versions were counted ({@link
@@ -45,8 +46,18 @@ class DeviceImport {
   /** Rows one import registers at most; rows past it are counted invalid, {@code TOO_MANY_ROWS}. */
   static final int MAX_ROWS = 1_000_000;
 
-  /** Valid rows stored (and counted) together. */
-  static final int CHUNK = 1_000;
+  /**
+   * Valid rows stored (and counted) together at most. Counting a chunk costs one update per counter
+   * document it touches (up to 64 per module) whatever its size, so larger chunks count a large
+   * import in fewer updates; 10,000 small devices take a few MB while stored.
+   */
+  static final int CHUNK = 10_000;
+
+  /**
+   * Versions a chunk holds at most, so that its record ({@link ImportChunks}, ~60 bytes a version)
+   * stays a few MB even when every device has many modules; a chunk is stored when full either way.
+   */
+  static final int CHUNK_VERSIONS = 50_000;
 
   /** Rows not created that the answer lists. */
   static final int MAX_ERRORS = 100;
@@ -107,7 +118,8 @@ class DeviceImport {
           "an import is text/csv, application/x-ndjson or application/json");
     }
     Tally tally = new Tally();
-    List<Row> chunk = new ArrayList<>(CHUNK);
+    List<Row> chunk = new ArrayList<>();
+    int versions = 0;
     long read = 0;
     for (ImportRow row = rows.next(); row != null; row = rows.next()) {
       read++;
@@ -119,9 +131,11 @@ class DeviceImport {
       NewDevice device = check(row, product, tally);
       if (device != null) {
         chunk.add(new Row(row.line(), device));
-        if (chunk.size() == CHUNK) {
+        versions += device.versions().size();
+        if (chunk.size() == CHUNK || versions >= CHUNK_VERSIONS) {
           store(productKey, chunk, tally);
           chunk.clear();
+          versions = 0;
         }
       }
     }

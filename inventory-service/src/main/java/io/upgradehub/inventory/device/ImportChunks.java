@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * chunk's id, collection {@code importChunks}) holding the version changes its rows would make:
  * written before the chunk's devices are stored, deleted once they were counted. So a stop in
  * between leaves the chunk here, and the sweep counts it ({@link PendingSweep}). A chunk of {@value
- * DeviceImport#CHUNK} devices with a few modules each takes well under 1 MB.
+ * DeviceImport#CHUNK_VERSIONS} versions at most takes ~3 MB.
  */
 @Repository
 class ImportChunks {
