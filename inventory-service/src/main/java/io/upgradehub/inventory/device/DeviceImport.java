@@ -99,11 +99,11 @@ class DeviceImport {
    *
    * @throws ApiException {@code PRODUCT_NOT_FOUND}; {@code VALIDATION_FAILED} or {@code
    *     UNKNOWN_MODULE} for a bad CSV header; {@code MALFORMED_REQUEST} for a JSON body that is no
-   *     array; {@code UNSUPPORTED_MEDIA_TYPE} for another type
+   *     array; {@code UNSUPPORTED_MEDIA_TYPE} for another type or an unknown charset
    */
   ImportResult run(String productKey, MediaType type, InputStream body) throws IOException {
     Product product = products.get(productKey);
-    Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    Charset charset = charset(type);
     Reader reader = new BufferedReader(new InputStreamReader(body, charset), 64 * 1024);
     ImportRows rows;
     if (type.isCompatibleWith(TEXT_CSV)) {
@@ -147,6 +147,16 @@ class DeviceImport {
         tally.duplicates,
         tally.invalid);
     return new ImportResult(tally.created, tally.duplicates, tally.invalid, tally.firstErrors());
+  }
+
+  private static Charset charset(MediaType type) {
+    try {
+      return type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          CommonError.UNSUPPORTED_MEDIA_TYPE,
+          "unknown charset '" + type.getParameter("charset") + "'; UTF-8 is the default");
+    }
   }
 
   /** The row as a device to register, or null when it is invalid (then counted so). */

@@ -168,6 +168,10 @@ class DeviceImportIntegrationTests extends InventoryServiceIntegrationTest {
   void unsupportedContentTypeIsRefusedAndChangesNothing() throws Exception {
     assertProblem(importing("text/plain", "deviceName\ncam-1\n"), 415, "UNSUPPORTED_MEDIA_TYPE");
     assertProblem(importing("application/xml", "<devices/>"), 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(
+        importing("text/csv; charset=no-such-charset", "deviceName\ncam-1\n"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
     assertThat(deviceCollection.countDocuments(eq("productKey", product))).isZero();
   }
 
