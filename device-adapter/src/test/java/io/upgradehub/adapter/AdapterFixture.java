@@ -83,6 +83,11 @@ final class AdapterFixture implements AutoCloseable {
                 "--server.port=0",
                 "--spring.profiles.active=test"));
     all.addAll(List.of(arguments));
+    if (all.stream().noneMatch(a -> a.startsWith("--upgradehub.mqtt.share-group="))) {
+      // a group of its own: a session another test left in the broker (brokers may hand offline
+      // members of a shared subscription their share) never takes this adapter's messages
+      all.add("--upgradehub.mqtt.share-group=test-" + UUID.randomUUID());
+    }
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(DeviceAdapterApplication.class)
             .run(all.toArray(String[]::new));

@@ -43,7 +43,9 @@ class AdapterRestartIntegrationTests {
     broker = EmbeddedMqtt.start();
     String clientId = "--upgradehub.mqtt.client-id=adapter-restart-" + UUID.randomUUID();
     String noCommands = "--spring.kafka.listener.auto-startup=false";
-    adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands);
+    // both incarnations in one group, as one instance restarting
+    String group = "--upgradehub.mqtt.share-group=restart-" + UUID.randomUUID();
+    adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands, group);
     DeviceKey device =
         new DeviceKey("restart-" + UUID.randomUUID().toString().substring(0, 8), "dev-1");
     adapter.registerProduct(device.productKey());
@@ -56,7 +58,7 @@ class AdapterRestartIntegrationTests {
       pause();
       // the broker holds these for the adapter's session
       inform(client, device, EACH, 2 * EACH);
-      adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands);
+      adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands, group);
       inform(client, device, 2 * EACH, 3 * EACH);
     } finally {
       client.disconnect();

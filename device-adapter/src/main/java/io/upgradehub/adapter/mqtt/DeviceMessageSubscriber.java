@@ -106,6 +106,10 @@ class DeviceMessageSubscriber implements SmartLifecycle {
             .addConnectedListener(context -> onConnected())
             .addDisconnectedListener(
                 context -> {
+                  if (!running) {
+                    // stopped: never come back, not even if the broker was away during stop()
+                    context.getReconnector().reconnect(false);
+                  }
                   if (state.disconnected() && running) {
                     log.warn(
                         "Lost the MQTT broker {}: {}; reconnecting",
