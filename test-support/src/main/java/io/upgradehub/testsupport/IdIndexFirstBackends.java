@@ -13,7 +13,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.List;
+import java.util.UUID;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -69,17 +71,43 @@ final class IdIndexFirstBackends {
   }
 
   /**
-   * The {@code _id} index's positions for {@code query} when it is an {@code _id} equality with
+   * The {@code _id} index's positions for {@code query} when it holds an {@code _id} equality with
    * further conditions; {@code null} when the server's own planning applies (a lone {@code _id}
-   * equality already uses the index; an operator such as {@code {$in: …}} is not an equality).
+   * equality already uses the index).
    */
   private static <P> Iterable<P> idPositions(Document query, List<Index<P>> indexes) {
+    Object id = idEquality(query);
+    if (id == null || (query.size() == 1 && query.containsKey("_id"))) {
+      return null;
+    }
+    Document byId = new Document("_id", id);
+    for (Index<P> index : indexes) {
+      if (index.canHandle(byId)) {
+        return index.getPositions(byId);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The value {@code query} requires {@code _id} to equal, at its top level or in a top-level
+   * {@code $and} (the driver's {@code Filters.and} always renders one); {@code null} when there is
+   * none. Only strings, object ids and UUIDs: an operator document, a regular expression or a
+   * number (which the index may key differently from how the query compares it) is left to the
+   * server's own matching.
+   */
+  static Object idEquality(Document query) {
     Object id = query.get("_id");
-    if (query.size() > 1 && id != null && !(id instanceof Document)) {
-      Document byId = new Document("_id", id);
-      for (Index<P> index : indexes) {
-        if (index.canHandle(byId)) {
-          return index.getPositions(byId);
+    if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
+      return id;
+    }
+    if (query.get("$and") instanceof List<?> clauses) {
+      for (Object clause : clauses) {
+        if (clause instanceof Document document) {
+          Object found = idEquality(document);
+          if (found != null) {
+            return found;
+          }
         }
       }
     }
