@@ -117,6 +117,20 @@ class DeviceIngestionIntegrationTests {
   }
 
   @Test
+  void isReadyWithEveryOneOfItsSubscriberConnectionsSubscribed() throws Exception {
+    JsonNode mqtt =
+        AdapterFixture.JSON
+            .readTree(adapter.get("/actuator/health/readiness").body())
+            .path("components")
+            .path("mqtt");
+
+    assertThat(mqtt.path("status").asString()).isEqualTo("UP");
+    // upgradehub.mqtt.connections, 4 by default
+    assertThat(mqtt.path("details").path("connections").asString()).isEqualTo("4/4");
+    assertThat(mqtt.path("details").path("subscribed").asBoolean()).isTrue();
+  }
+
+  @Test
   void acceptsMqtt311DevicesToo() {
     String product = product();
     DeviceKey device = new DeviceKey(product, "legacy.7");

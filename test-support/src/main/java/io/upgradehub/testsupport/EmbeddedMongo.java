@@ -2,8 +2,6 @@ package io.upgradehub.testsupport;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,7 +11,9 @@ import java.nio.file.Path;
 /**
  * A real MongoDB-wire-protocol server (mongo-java-server) that the MongoDB Java driver talks to
  * over TCP. It has no multi-document transactions and ignores non-unique indexes, which is why the
- * services keep every state change single-document.
+ * services keep every state change single-document. A query with an {@code _id} equality and
+ * further conditions is answered from the {@code _id} index, as on MongoDB ({@link
+ * IdIndexFirstBackends}); the server alone would scan the collection for it.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -27,7 +27,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   /** An in-memory server on a free port: data lives as long as the JVM. */
   public static EmbeddedMongo inMemory() {
-    return start(new MemoryBackend(), 0);
+    return start(IdIndexFirstBackends.memory(), 0);
   }
 
   /** A server keeping its data in an H2 MVStore file, so it survives restarts. */
@@ -37,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return start(new H2Backend(file.toAbsolutePath().toString()), port);
+    return start(IdIndexFirstBackends.h2(file.toAbsolutePath().toString()), port);
   }
 
   private static EmbeddedMongo start(MongoBackend backend, int port) {

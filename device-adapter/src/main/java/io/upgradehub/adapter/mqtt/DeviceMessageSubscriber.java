@@ -15,6 +15,8 @@ import io.upgradehub.adapter.publish.DeviceEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,19 +36,28 @@ import org.springframework.stereotype.Component;
  * Reads the devices' messages from the broker with one MQTT 5 shared subscription per message kind
  * and turns each into device events on Kafka.
  *
+ * <p><b>Connections:</b> {@link MqttProperties#connections()} connections subscribe in the same
+ * share group, each with its own client id ({@code <clientId>-<i>}, i from 1) and the configured
+ * receive maximum, so one instance may hold that many times as many unacknowledged messages: a
+ * broker bounds what one client may hold (Mosquitto's {@code max_inflight_messages}), and each
+ * message waits for Kafka's acknowledgement, so the in-flight window bounds the rate. As between
+ * instances, the broker may hand consecutive messages of one device to different connections: the
+ * platform orders a device's reports by their timestamps (device-protocol.md, §6). The adapter is
+ * ready when every connection is connected and subscribed.
+ *
  * <p><b>Acknowledgement:</b> a valid message is acknowledged to the broker only once Kafka has
  * acknowledged all its events; a failed send is retried (with backoff) while the message stays
  * unacknowledged, so a crash loses no message this adapter acknowledged: the broker still holds the
- * others. With a stable client id the session is persistent ({@link
+ * others. With a stable client id the sessions are persistent ({@link
  * MqttProperties#sessionExpiry()}): after a restart the broker hands over again what was not
  * acknowledged, and what arrived meanwhile. A malformed message is counted, logged and acknowledged
  * at once (dropped).
  *
  * <p><b>Isolation:</b> reading never throws out of the client's callback and never waits for Kafka;
- * the broker's receive maximum bounds how many messages wait for Kafka at a time.
+ * the broker's receive maximum bounds how many messages wait for Kafka at a time, per connection.
  *
- * <p><b>Reconnects:</b> the client reconnects by itself with backoff and subscribes again on every
- * connect.
+ * <p><b>Reconnects:</b> each connection reconnects by itself with backoff and subscribes again on
+ * every connect.
  */
 @Component
 class DeviceMessageSubscriber implements SmartLifecycle {
@@ -59,11 +71,11 @@ class DeviceMessageSubscriber implements SmartLifecycle {
   private final IngestMetrics metrics;
   private final Clock clock;
   private final MqttConnectionState state;
-  private final String clientId;
+  private final List<String> clientIds;
   private final AtomicLong logWindow = new AtomicLong();
   private final AtomicInteger loggedInWindow = new AtomicInteger();
   private final AtomicInteger suppressedInWindow = new AtomicInteger();
-  private volatile Mqtt5AsyncClient client;
+  private volatile List<Mqtt5AsyncClient> clients = List.of();
   private volatile ExecutorService handlers;
   private volatile ScheduledExecutorService retries;
   private volatile boolean running;
@@ -81,10 +93,12 @@ class DeviceMessageSubscriber implements SmartLifecycle {
     this.metrics = metrics;
     this.clock = clock;
     this.state = state;
-    this.clientId =
+    String base =
         properties.clientId().isBlank()
             ? "upgradehub-adapter-" + UUID.randomUUID()
             : properties.clientId();
+    this.clientIds =
+        IntStream.rangeClosed(1, properties.connections()).mapToObj(i -> base + "-" + i).toList();
   }
 
   @Override
@@ -101,19 +115,45 @@ class DeviceMessageSubscriber implements SmartLifecycle {
             daemon("mqtt-ingest"),
             new ThreadPoolExecutor.DiscardPolicy());
     retries = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-ingest-retry"));
+    state.expect(clientIds.size());
+    List<Mqtt5AsyncClient> started = new ArrayList<>();
+    for (int connection = 0; connection < clientIds.size(); connection++) {
+      started.add(client(connection));
+    }
+    clients = List.copyOf(started);
+    running = true;
+    for (Mqtt5AsyncClient async : started) {
+      MqttClients.connect(
+              async, properties, properties.receiveMaximum(), properties.persistentSession())
+          .whenComplete(
+              (connAck, failure) -> {
+                if (failure != null) {
+                  // the automatic reconnect keeps trying; the health indicator says DOWN meanwhile
+                  log.warn(
+                      "Cannot connect to the MQTT broker {} yet: {}",
+                      properties.uri(),
+                      failure.toString());
+                }
+              });
+    }
+  }
+
+  private Mqtt5AsyncClient client(int connection) {
+    String clientId = clientIds.get(connection);
     Mqtt5AsyncClient async =
         MqttClients.builder(properties, clientId)
-            .addConnectedListener(context -> onConnected())
+            .addConnectedListener(context -> onConnected(connection))
             .addDisconnectedListener(
                 context -> {
                   if (!running) {
                     // stopped: never come back, not even if the broker was away during stop()
                     context.getReconnector().reconnect(false);
                   }
-                  if (state.disconnected() && running) {
+                  if (state.disconnected(connection) && running) {
                     log.warn(
-                        "Lost the MQTT broker {}: {}; reconnecting",
+                        "Lost the MQTT broker {} ({}): {}; reconnecting",
                         properties.uri(),
+                        clientId,
                         context.getCause().toString());
                   }
                 })
@@ -121,29 +161,18 @@ class DeviceMessageSubscriber implements SmartLifecycle {
     // registered before connecting, so that nothing delivered on connect is missed
     // ALL, not SUBSCRIBED: a resumed session delivers before this client subscribed again
     async.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, handlers, true);
-    client = async;
-    running = true;
-    MqttClients.connect(
-            async, properties, properties.receiveMaximum(), properties.persistentSession())
-        .whenComplete(
-            (connAck, failure) -> {
-              if (failure != null) {
-                // the automatic reconnect keeps trying; the health indicator says DOWN meanwhile
-                log.warn(
-                    "Cannot connect to the MQTT broker {} yet: {}",
-                    properties.uri(),
-                    failure.toString());
-              }
-            });
+    return async;
   }
 
   /**
    * Subscribes on every (re)connect: a clean session starts without subscriptions, and subscribing
    * again to a resumed one changes nothing.
    */
-  private void onConnected() {
-    state.connected();
-    log.info("Connected to the MQTT broker {} as {}", properties.uri(), clientId);
+  private void onConnected(int connection) {
+    // connecting starts after every client is in the list
+    Mqtt5AsyncClient client = clients.get(connection);
+    state.connected(connection);
+    log.info("Connected to the MQTT broker {} as {}", properties.uri(), clientIds.get(connection));
     Mqtt5SubscribeBuilder.Complete subscribe = null;
     for (MessageKind kind : MessageKind.values()) {
       String filter = "$share/" + properties.shareGroup() + "/ota/v1/+/+/" + kind.suffix();
@@ -164,8 +193,11 @@ class DeviceMessageSubscriber implements SmartLifecycle {
               } else if (subAck.getReasonCodes().stream().anyMatch(code -> code.isError())) {
                 log.warn("The broker refused a device subscription: {}", subAck.getReasonCodes());
               } else {
-                state.subscribed();
-                log.info("Subscribed to the device topics in group {}", properties.shareGroup());
+                state.subscribed(connection);
+                log.info(
+                    "Subscribed to the device topics in group {} as {}",
+                    properties.shareGroup(),
+                    clientIds.get(connection));
               }
             });
   }
@@ -258,11 +290,11 @@ class DeviceMessageSubscriber implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    Mqtt5AsyncClient current = client;
-    if (current != null) {
+    // one after the other, each within its own five seconds: a handful of connections
+    for (Mqtt5AsyncClient current : clients) {
       MqttClients.disconnect(current);
     }
-    state.disconnected();
+    state.reset();
     if (retries != null) {
       retries.shutdownNow();
     }

@@ -1,36 +1,58 @@
 package io.upgradehub.adapter.mqtt;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Whether the adapter is connected to the broker and subscribed to the device topics. */
+/**
+ * Whether the adapter's subscriber connections are connected to the broker and subscribed to the
+ * device topics: each connection by its index, the adapter as a whole only when all of them are.
+ */
 @Component
 class MqttConnectionState {
 
-  private final AtomicBoolean connected = new AtomicBoolean();
-  private final AtomicBoolean subscribed = new AtomicBoolean();
+  private final Set<Integer> connected = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> subscribed = ConcurrentHashMap.newKeySet();
+  private volatile int expected = 1;
 
-  void connected() {
-    connected.set(true);
+  /** Starts afresh, expecting {@code connections} connections. */
+  void expect(int connections) {
+    reset();
+    expected = connections;
   }
 
-  void subscribed() {
-    subscribed.set(true);
+  void connected(int connection) {
+    connected.add(connection);
+  }
+
+  void subscribed(int connection) {
+    subscribed.add(connection);
   }
 
   /**
-   * @return whether the adapter was connected until now
+   * @return whether the connection was connected until now
    */
-  boolean disconnected() {
-    subscribed.set(false);
-    return connected.getAndSet(false);
+  boolean disconnected(int connection) {
+    subscribed.remove(connection);
+    return connected.remove(connection);
+  }
+
+  /** Every connection is gone. */
+  void reset() {
+    subscribed.clear();
+    connected.clear();
   }
 
   boolean isConnected() {
-    return connected.get();
+    return connected.size() >= expected;
   }
 
   boolean isSubscribed() {
-    return subscribed.get();
+    return subscribed.size() >= expected;
+  }
+
+  /** {@code connected/expected}, for the health details. */
+  String connections() {
+    return connected.size() + "/" + expected;
   }
 }

@@ -5,9 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code mqtt}: UP while the adapter is connected to the broker and subscribed to the device
- * topics. Part of the readiness group (application.yml), not of liveness: a broker outage is not
- * cured by restarting the adapter.
+ * {@code mqtt}: UP while every subscriber connection of the adapter is connected to the broker and
+ * subscribed to the device topics. Part of the readiness group (application.yml), not of liveness:
+ * a broker outage is not cured by restarting the adapter.
  */
 @Component("mqtt")
 class MqttHealthIndicator extends AbstractHealthIndicator {
@@ -27,6 +27,7 @@ class MqttHealthIndicator extends AbstractHealthIndicator {
     (up ? builder.up() : builder.down())
         .withDetail("broker", properties.uri().toString())
         .withDetail("connected", state.isConnected())
+        .withDetail("connections", state.connections())
         .withDetail("subscribed", state.isSubscribed());
   }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     trust store
  * @param clientId this instance's MQTT client id; blank makes a random {@code upgradehub-adapter-…}
  *     one. Each instance needs its own, and a stable one (the same after a restart) to resume its
- *     session
+ *     sessions. The subscriber connections use {@code <clientId>-1} … {@code <clientId>-<n>}
  * @param sessionExpiry how long the broker keeps this instance's session (its subscriptions, the
  *     messages handed over but not acknowledged, and those arriving meanwhile) while it is away: an
  *     instance restarted within it gets them all. Only with a configured {@code clientId}; zero (or
@@ -22,8 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shareGroup the shared-subscription group: instances of one group split the devices'
  *     messages ({@code $share/{shareGroup}/ota/v1/+/+/…})
  * @param keepAlive the MQTT keep-alive
- * @param receiveMaximum how many device messages the broker may hand this instance before it
- *     acknowledged them: the bound on messages waiting for Kafka, hence on memory
+ * @param connections how many connections subscribe to the device topics, in the same share group:
+ *     a broker bounds the unacknowledged messages one client may hold (Mosquitto: {@code
+ *     max_inflight_messages}, 20 by default) and each waits for Kafka's acknowledgement, so more
+ *     connections let one instance take more messages per second. Lowering it leaves the sessions
+ *     of the connections no longer used, with what they held, until they expire
+ * @param receiveMaximum how many device messages the broker may hand one subscriber connection
+ *     before it acknowledged them: times {@code connections}, the bound on messages waiting for
+ *     Kafka, hence on memory
  * @param handlerThreads threads that read and validate messages and hand them to Kafka
  * @param reconnectInitialDelay first wait before reconnecting after the connection dropped
  * @param reconnectMaxDelay longest wait between reconnect attempts (the wait doubles up to it)
@@ -45,6 +51,7 @@ public record MqttProperties(
     @DefaultValue("") String password,
     @DefaultValue("upgradehub-adapter") String shareGroup,
     @DefaultValue("60s") Duration keepAlive,
+    @DefaultValue("4") int connections,
     @DefaultValue("1000") int receiveMaximum,
     @DefaultValue("2") int handlerThreads,
     @DefaultValue("500ms") Duration reconnectInitialDelay,
@@ -58,6 +65,9 @@ public record MqttProperties(
     if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme())) {
       throw new IllegalArgumentException("upgradehub.mqtt.uri must be tcp://… or ssl://…: " + uri);
     }
+    if (connections < 1 || connections > 64) {
+      throw new IllegalArgumentException("upgradehub.mqtt.connections must be 1..64");
+    }
     if (receiveMaximum < 1 || receiveMaximum > 65_535) {
       throw new IllegalArgumentException("upgradehub.mqtt.receive-maximum must be 1..65535");
     }
@@ -66,7 +76,7 @@ public record MqttProperties(
     }
   }
 
-  /** Whether the broker keeps this instance's session while it is away. */
+  /** Whether the broker keeps this instance's sessions while it is away. */
   boolean persistentSession() {
     return !clientId.isBlank() && !sessionExpiry.isZero() && !sessionExpiry.isNegative();
   }
