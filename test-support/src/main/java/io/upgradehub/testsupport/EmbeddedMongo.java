@@ -2,6 +2,7 @@ package io.upgradehub.testsupport;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 /**
  * A real MongoDB-wire-protocol server (mongo-java-server) that the MongoDB Java driver talks to
  * over TCP. It has no multi-document transactions and ignores non-unique indexes, which is why the
- * services keep every state change single-document. A query with an {@code _id} equality and
- * further conditions is answered from the {@code _id} index, as on MongoDB ({@link
- * IdIndexFirstBackends}); the server alone would scan the collection for it.
+ * services keep every state change single-document. In memory, a query with an {@code _id} equality
+ * and further conditions is answered from the {@code _id} index, as on MongoDB ({@link
+ * IdIndexFirstBackends}); the server alone would scan the collection for it. The H2 file backend
+ * (the local run, the end-to-end platform) is the server's own and scans.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -37,7 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return start(IdIndexFirstBackends.h2(file.toAbsolutePath().toString()), port);
+    return start(new H2Backend(file.toAbsolutePath().toString()), port);
   }
 
   private static EmbeddedMongo start(MongoBackend backend, int port) {

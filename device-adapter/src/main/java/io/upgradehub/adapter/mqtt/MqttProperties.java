@@ -51,7 +51,7 @@ public record MqttProperties(
     @DefaultValue("") String password,
     @DefaultValue("upgradehub-adapter") String shareGroup,
     @DefaultValue("60s") Duration keepAlive,
-    @DefaultValue("4") int connections,
+    @DefaultValue("1") int connections,
     @DefaultValue("1000") int receiveMaximum,
     @DefaultValue("2") int handlerThreads,
     @DefaultValue("500ms") Duration reconnectInitialDelay,
