@@ -42,10 +42,12 @@ class AdapterRestartIntegrationTests {
   void losesNoDeviceMessageWhileTheAdapterRestarts() {
     broker = EmbeddedMqtt.start();
     String clientId = "--upgradehub.mqtt.client-id=adapter-restart-" + UUID.randomUUID();
+    String persistent = "--upgradehub.mqtt.session-expiry=10m";
     String noCommands = "--spring.kafka.listener.auto-startup=false";
     // both incarnations in one group, as one instance restarting
     String group = "--upgradehub.mqtt.share-group=restart-" + UUID.randomUUID();
-    adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands, group);
+    adapter =
+        AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, persistent, noCommands, group);
     DeviceKey device =
         new DeviceKey("restart-" + UUID.randomUUID().toString().substring(0, 8), "dev-1");
     adapter.registerProduct(device.productKey());
@@ -58,7 +60,9 @@ class AdapterRestartIntegrationTests {
       pause();
       // the broker holds these for the adapter's session
       inform(client, device, EACH, 2 * EACH);
-      adapter = AdapterFixture.start(broker, "http://127.0.0.1:9", clientId, noCommands, group);
+      adapter =
+          AdapterFixture.start(
+              broker, "http://127.0.0.1:9", clientId, persistent, noCommands, group);
       inform(client, device, 2 * EACH, 3 * EACH);
     } finally {
       client.disconnect();

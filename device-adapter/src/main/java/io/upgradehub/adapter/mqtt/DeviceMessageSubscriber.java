@@ -159,8 +159,15 @@ class DeviceMessageSubscriber implements SmartLifecycle {
                 })
             .buildAsync();
     // registered before connecting, so that nothing delivered on connect is missed
-    // ALL, not SUBSCRIBED: a resumed session delivers before this client subscribed again
-    async.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, handlers, true);
+    // a resumed session delivers before this client subscribed again, which only ALL takes; with
+    // a clean session SUBSCRIBED (with ALL, adapters were seen to stop taking messages in tests)
+    async.publishes(
+        properties.persistentSession()
+            ? MqttGlobalPublishFilter.ALL
+            : MqttGlobalPublishFilter.SUBSCRIBED,
+        this::onMessage,
+        handlers,
+        true);
     return async;
   }
 

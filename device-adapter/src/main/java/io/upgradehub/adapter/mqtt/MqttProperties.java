@@ -46,7 +46,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MqttProperties(
     @DefaultValue("tcp://127.0.0.1:1883") URI uri,
     @DefaultValue("") String clientId,
-    @DefaultValue("10m") Duration sessionExpiry,
+    @DefaultValue("0s") Duration sessionExpiry,
     @DefaultValue("") String username,
     @DefaultValue("") String password,
     @DefaultValue("upgradehub-adapter") String shareGroup,
