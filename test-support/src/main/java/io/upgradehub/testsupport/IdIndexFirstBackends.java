@@ -1,14 +1,9 @@
 package io.upgradehub.testsupport;
 
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -16,13 +11,12 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.List;
 import java.util.UUID;
-import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's backends, except that a query with an {@code _id} equality and further
- * conditions ({@code {_id: x, revision: 3}}) is answered from the {@code _id} index and the other
- * conditions checked on that one document, as MongoDB's planner does. The server itself uses an
- * index only when the query's fields are exactly the index's, so such a query (every conditional
+ * mongo-java-server's in-memory backend, except that a query with an {@code _id} equality and
+ * further conditions ({@code {_id: x, revision: 3}}) is answered from the {@code _id} index and the
+ * other conditions checked on that one document, as MongoDB's planner does. The server itself uses
+ * an index only when the query's fields are exactly the index's, so such a query (every conditional
  * update of a document by its id) scans the whole collection: inventory-service's device updates
  * then cost as much as the fleet is large (docs/benchmarks.md, "Ingest"). Results are the same.
  */
@@ -40,30 +34,6 @@ final class IdIndexFirstBackends {
           protected MemoryCollection openOrCreateCollection(
               String collectionName, CollectionOptions options) {
             return new IdFirstMemoryCollection(this, collectionName, options, cursorRegistry);
-          }
-        };
-      }
-    };
-  }
-
-  /** The H2 MVStore backend keeping its data in {@code file}. */
-  static H2Backend h2(String file) {
-    return new H2Backend(file) {
-      @Override
-      protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
-          @Override
-          protected MongoCollection<Object> openOrCreateCollection(
-              String collectionName, CollectionOptions options) {
-            // the map names H2Database itself uses, so the file stays readable by either
-            String namespace = getFullCollectionNamespace(collectionName);
-            return new IdFirstH2Collection(
-                this,
-                collectionName,
-                options,
-                getMvStore().openMap("databases." + namespace),
-                getMvStore().openMap("meta." + namespace),
-                cursorRegistry);
           }
         };
       }
@@ -130,33 +100,6 @@ final class IdIndexFirstBackends {
         int batchSize,
         Document fieldSelector) {
       Iterable<Integer> positions = idPositions(query, getIndexes());
-      return positions == null
-          ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-          : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
-    }
-  }
-
-  private static final class IdFirstH2Collection extends H2Collection {
-
-    IdFirstH2Collection(
-        H2Database database,
-        String name,
-        CollectionOptions options,
-        MVMap<Object, Document> data,
-        MVMap<String, Object> meta,
-        CursorRegistry cursors) {
-      super(database, name, options, data, meta, cursors);
-    }
-
-    @Override
-    protected QueryResult queryDocuments(
-        Document query,
-        Document orderBy,
-        int skip,
-        int limit,
-        int batchSize,
-        Document fieldSelector) {
-      Iterable<Object> positions = idPositions(query, getIndexes());
       return positions == null
           ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
           : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
