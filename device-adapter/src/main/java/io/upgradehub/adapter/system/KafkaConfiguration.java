@@ -11,16 +11,29 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The topic this service publishes, how its command listener retries, and the clock it reads
- * reception times from.
+ * The topics this service publishes and reads, how its command listener retries, and the clock it
+ * reads reception times from.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-  /** Created on start when missing; 12 partitions as the protocol says, keyed by device. */
+  /** Created on start when missing, keyed by device; inventory-service declares it alike. */
   @Bean
   NewTopic deviceReportsTopic() {
-    return TopicBuilder.name(DeviceTopics.DEVICE_REPORTS).partitions(12).build();
+    return TopicBuilder.name(DeviceTopics.DEVICE_REPORTS)
+        .partitions(DeviceTopics.PARTITIONS)
+        .build();
+  }
+
+  /**
+   * The commands this service reads, declared here as well as by their producer: a consumer that
+   * starts first must not leave the topic to the broker's default partition count.
+   */
+  @Bean
+  NewTopic deviceCommandsTopic() {
+    return TopicBuilder.name(DeviceTopics.DEVICE_COMMANDS)
+        .partitions(DeviceTopics.PARTITIONS)
+        .build();
   }
 
   /**

@@ -27,5 +27,13 @@ public final class DeviceTopics {
   /** The service name carried in {@code EventEnvelope.source} of device commands. */
   public static final String COMMANDS_SOURCE = "campaign-service";
 
+  /**
+   * Partitions of both topics: the most consumer instances that can share one. Every service that
+   * produces or consumes a topic declares it with this count, so whichever starts first creates it
+   * right: a topic created smaller and grown later is read by a running consumer group only after
+   * its next metadata refresh (up to five minutes), and keys move to other partitions.
+   */
+  public static final int PARTITIONS = 12;
+
   private DeviceTopics() {}
 }

@@ -9,5 +9,8 @@ public final class PackageTopics {
   /** The service name carried in {@code EventEnvelope.source}. */
   public static final String SOURCE = "package-service";
 
+  /** Partitions of {@link #PACKAGE_EVENTS}. */
+  public static final int PARTITIONS = 6;
+
   private PackageTopics() {}
 }

@@ -13,5 +13,8 @@ public final class ProductTopics {
   /** The service name carried in {@code EventEnvelope.source}. */
   public static final String SOURCE = "inventory-service";
 
+  /** Partitions of {@link #PRODUCT_EVENTS}; the topic is compacted. */
+  public static final int PARTITIONS = 3;
+
   private ProductTopics() {}
 }

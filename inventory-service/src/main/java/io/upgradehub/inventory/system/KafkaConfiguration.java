@@ -1,6 +1,7 @@
 package io.upgradehub.inventory.system;
 
 import com.mongodb.client.MongoCollection;
+import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.products.ProductTopics;
 import io.upgradehub.outbox.OutboxConfiguration;
 import io.upgradehub.outbox.OutboxSource;
@@ -53,8 +54,19 @@ class KafkaConfiguration {
   @Bean
   NewTopic productEventsTopic() {
     return TopicBuilder.name(ProductTopics.PRODUCT_EVENTS)
-        .partitions(3)
+        .partitions(ProductTopics.PARTITIONS)
         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+        .build();
+  }
+
+  /**
+   * The topic this service reads device reports from, declared here as well as by device-adapter
+   * (same partitions): whichever service starts first creates it whole.
+   */
+  @Bean
+  NewTopic deviceReportsTopic() {
+    return TopicBuilder.name(DeviceTopics.DEVICE_REPORTS)
+        .partitions(DeviceTopics.PARTITIONS)
         .build();
   }
 }

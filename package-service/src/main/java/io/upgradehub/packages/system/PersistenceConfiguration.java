@@ -42,7 +42,9 @@ class PersistenceConfiguration {
   /** Created on start when missing; partitions let consumers scale, keys keep order per package. */
   @Bean
   NewTopic packageEventsTopic() {
-    return TopicBuilder.name(PackageTopics.PACKAGE_EVENTS).partitions(6).build();
+    return TopicBuilder.name(PackageTopics.PACKAGE_EVENTS)
+        .partitions(PackageTopics.PARTITIONS)
+        .build();
   }
 
   /** Millisecond ticks: what MongoDB stores, so a package reads back exactly as it was created. */

@@ -41,7 +41,9 @@ record KafkaBrokerConfig(int port, int controllerPort, Path logDirectory) {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
-    p.put("auto.create.topics.enable", "true");
+    // every topic is declared by the services that use it; a mistyped or undeclared one must fail
+    // loudly rather than appear with the default partition count
+    p.put("auto.create.topics.enable", "false");
     // a laptop's disk, not a data centre's: keep a week or 1 GiB per partition
     p.put("log.retention.hours", "168");
     p.put("log.retention.bytes", String.valueOf(1L << 30));
