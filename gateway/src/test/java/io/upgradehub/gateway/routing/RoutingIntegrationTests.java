@@ -56,6 +56,32 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   }
 
   @Test
+  void streamsABulkDeviceImportToInventoryServiceWhole() {
+    byte[] rows =
+        ("deviceName,default\n" + "cam-000000,1.0.0\n".repeat(200_000))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Echo echo =
+        client
+            .post()
+            .uri("/api/v1/products/cam-x1/devices/import")
+            .header("X-API-Key", OPERATOR_KEY)
+            .contentType(MediaType.parseMediaType("text/csv"))
+            .bodyValue(rows)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Echo.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(echo.method()).isEqualTo("POST");
+    assertThat(echo.path()).isEqualTo("/api/v1/products/cam-x1/devices/import");
+    assertThat(echo.bodyBytes()).isEqualTo(rows.length);
+    assertThat(INVENTORY_ECHO.received("/api/v1/products/cam-x1/devices/import")).isTrue();
+  }
+
+  @Test
   void proxiesInventoryServiceApiDocsToItsOwnDocument() {
     Echo echo =
         client

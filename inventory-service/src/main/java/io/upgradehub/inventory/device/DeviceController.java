@@ -2,14 +2,18 @@ package io.upgradehub.inventory.device;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.upgradehub.inventory.system.Page;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +26,11 @@ class DeviceController {
   static final String DEVICES = "/api/v1/products/{productKey}/devices";
 
   private final DeviceManagement management;
+  private final DeviceImport deviceImport;
 
-  DeviceController(DeviceManagement management) {
+  DeviceController(DeviceManagement management, DeviceImport deviceImport) {
     this.management = management;
+    this.deviceImport = deviceImport;
   }
 
   @Operation(summary = "Register a device of the product, optionally with its current versions")
@@ -35,6 +41,24 @@ class DeviceController {
     URI location =
         URI.create("/api/v1/products/" + productKey + "/devices/" + created.id().deviceName());
     return ResponseEntity.created(location).body(DeviceResponse.of(created));
+  }
+
+  @Operation(
+      summary = "Register many devices of the product from a file, streamed",
+      description =
+          "text/csv (header 'deviceName' then one column per module), application/x-ndjson (one"
+              + " registration body a line) or application/json (an array of them); at most"
+              + " 1,000,000 rows. Answers how many rows were created, duplicates or invalid, and"
+              + " the first 100 rows not created.")
+  @PostMapping(
+      path = "/import",
+      consumes = {"text/csv", "application/x-ndjson", MediaType.APPLICATION_JSON_VALUE})
+  ImportResult importDevices(
+      @PathVariable String productKey,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+      InputStream body)
+      throws IOException {
+    return deviceImport.run(productKey, contentType, body);
   }
 
   @Operation(summary = "List the product's devices, newest first; 'name' matches a part, any case")

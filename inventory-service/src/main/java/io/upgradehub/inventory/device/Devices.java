@@ -3,15 +3,21 @@ package io.upgradehub.inventory.device;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -20,10 +26,13 @@ import io.upgradehub.inventory.system.Page;
 import io.upgradehub.problems.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -50,6 +59,16 @@ class Devices {
   private static final String CONNECTION_AT = "connectionAt";
   private static final String PENDING = "pending";
 
+  /**
+   * The modules of a device whose last change is pending, kept beside each module's own mark in the
+   * same single-document updates: a field a (multikey) index can serve, so that the sweep of
+   * pending changes finds them without reading every device on a real MongoDB.
+   */
+  private static final String PENDING_MODULES = "pendingModules";
+
+  /** The bulk import chunk that registered the device, absent for any other registration. */
+  private static final String REGISTERED_BY = "registeredBy";
+
   private final MongoCollection<Document> collection;
 
   Devices(MongoCollection<Document> deviceCollection) {
@@ -62,6 +81,7 @@ class Devices {
             Indexes.descending(DeviceDocuments.CREATED_AT, "_id")));
     collection.createIndex(
         Indexes.ascending(DeviceDocuments.PRODUCT_KEY, DeviceDocuments.DEVICE_NAME));
+    collection.createIndex(Indexes.ascending(PENDING_MODULES));
   }
 
   /**
@@ -71,19 +91,8 @@ class Devices {
    * @throws ApiException {@code DEVICE_ALREADY_EXISTS} when the product has a device of that name
    */
   void insert(Device device, String eventId) {
-    Document document = DeviceDocuments.toDocument(device);
-    // the registered versions are changes from none, pending until counted (VersionCounting)
-    document
-        .get(VERSIONS, Document.class)
-        .values()
-        .forEach(
-            module ->
-                ((Document) module)
-                    .append(EVENT_ID, eventId)
-                    .append(PREVIOUS_VERSION, null)
-                    .append(PENDING, true));
     try {
-      collection.insertOne(document);
+      collection.insertOne(registered(device, eventId));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new ApiException(
@@ -96,6 +105,80 @@ class Devices {
       }
       throw e;
     }
+  }
+
+  /**
+   * Stores devices registered by one bulk import chunk in one unordered bulk insert. Unlike {@link
+   * #insert}, their versions are not marked pending on each device: the chunk is counted as a whole
+   * ({@link ImportChunks}), and each device records the chunk's id as {@code registeredBy} (and as
+   * each module's event id), so that a chunk left uncounted can tell which of its devices it
+   * stored. A device whose name its product has already is not stored.
+   *
+   * @return the positions in {@code devices} of those not stored because their name was taken
+   */
+  Set<Integer> insertChunk(List<Device> devices, String chunkId) {
+    if (devices.isEmpty()) {
+      return Set.of();
+    }
+    List<Document> documents = new ArrayList<>(devices.size());
+    for (Device device : devices) {
+      Document document = DeviceDocuments.toDocument(device).append(REGISTERED_BY, chunkId);
+      document
+          .get(VERSIONS, Document.class)
+          .values()
+          .forEach(
+              module ->
+                  ((Document) module).append(EVENT_ID, chunkId).append(PREVIOUS_VERSION, null));
+      documents.add(document);
+    }
+    try {
+      collection.insertMany(documents, new InsertManyOptions().ordered(false));
+      return Set.of();
+    } catch (MongoBulkWriteException e) {
+      Set<Integer> taken = new HashSet<>();
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        taken.add(error.getIndex());
+      }
+      return taken;
+    }
+  }
+
+  /** Which of these devices the import chunk {@code chunkId} stored. */
+  Set<DeviceId> registeredBy(String chunkId, Collection<DeviceId> ids) {
+    Set<DeviceId> stored = new HashSet<>();
+    collection
+        .find(
+            and(in("_id", ids.stream().map(DeviceId::value).toList()), eq(REGISTERED_BY, chunkId)))
+        .projection(
+            new Document(DeviceDocuments.PRODUCT_KEY, 1).append(DeviceDocuments.DEVICE_NAME, 1))
+        .forEach(
+            d ->
+                stored.add(
+                    new DeviceId(
+                        d.getString(DeviceDocuments.PRODUCT_KEY),
+                        d.getString(DeviceDocuments.DEVICE_NAME))));
+    return stored;
+  }
+
+  /** A new device's document: its versions are changes from none, pending until counted. */
+  private static Document registered(Device device, String eventId) {
+    Document document = DeviceDocuments.toDocument(device);
+    Document versions = document.get(VERSIONS, Document.class);
+    versions
+        .values()
+        .forEach(
+            module ->
+                ((Document) module)
+                    .append(EVENT_ID, eventId)
+                    .append(PREVIOUS_VERSION, null)
+                    .append(PENDING, true));
+    if (!versions.isEmpty()) {
+      document.append(PENDING_MODULES, new ArrayList<>(versions.keySet()));
+    }
+    return document;
   }
 
   /**
@@ -135,7 +218,8 @@ class Devices {
             DeviceDocuments.toDocument(Device.register(id, Map.of(), now))
                 .append(
                     VERSIONS,
-                    new Document(module, moduleVersion(version, reportedAt, eventId, null)));
+                    new Document(module, moduleVersion(version, reportedAt, eventId, null)))
+                .append(PENDING_MODULES, List.of(module));
         try {
           collection.insertOne(device);
           return Optional.of(new VersionChange(eventId, id, module, null, version, reportedAt));
@@ -193,10 +277,16 @@ class Devices {
           change = Optional.of(new VersionChange(eventId, id, module, from, version, reportedAt));
         }
       }
+      List<Bson> updates = new ArrayList<>();
+      updates.add(Updates.set(field, update));
+      updates.add(Updates.inc(REVISION, 1L));
+      if (update.getBoolean(PENDING, false)) {
+        updates.add(Updates.addToSet(PENDING_MODULES, module));
+      }
       UpdateResult result =
           collection.updateOne(
               and(eq("_id", id.value()), eq(REVISION, stored.get(REVISION))),
-              Updates.combine(Updates.set(field, update), Updates.inc(REVISION, 1L)));
+              Updates.combine(updates));
       if (result.getMatchedCount() == 1) {
         return change;
       }
@@ -216,7 +306,62 @@ class Devices {
             eq("_id", id.value()),
             eq(field + "." + EVENT_ID, eventId),
             eq(field + "." + PENDING, true)),
-        Updates.combine(Updates.unset(field + "." + PENDING), Updates.inc(REVISION, 1L)));
+        cleared(module));
+  }
+
+  private static Bson cleared(String module) {
+    return Updates.combine(
+        Updates.unset(VERSIONS + "." + module + "." + PENDING),
+        Updates.pull(PENDING_MODULES, module),
+        Updates.inc(REVISION, 1L));
+  }
+
+  /**
+   * Hands every pending change stored on a device to {@code action}, device by device. A module
+   * listed as pending whose own mark is gone (written by no code path, but cheap to repair) is
+   * taken off the list.
+   *
+   * <p>Finds the devices through {@code pendingModules}, which an index serves on a real MongoDB;
+   * mongo-java-server scans the collection for it, fine for a sweep in the background.
+   */
+  void forEachPending(Consumer<VersionChange> action) {
+    for (Document found :
+        collection.find(gt(PENDING_MODULES, "")).projection(new Document("_id", 1))) {
+      settlePending(found.getString("_id"), action);
+    }
+  }
+
+  /**
+   * Reads the device again right before its pending changes are handed on, so that what is counted
+   * is as fresh as a report's own read of the device.
+   */
+  private void settlePending(String deviceId, Consumer<VersionChange> action) {
+    Document stored = collection.find(eq("_id", deviceId)).first();
+    if (stored == null) {
+      return;
+    }
+    DeviceId id =
+        new DeviceId(
+            stored.getString(DeviceDocuments.PRODUCT_KEY),
+            stored.getString(DeviceDocuments.DEVICE_NAME));
+    Document versions = stored.get(VERSIONS, new Document());
+    for (String module : stored.getList(PENDING_MODULES, String.class, List.of())) {
+      Document current = versions.get(module, Document.class);
+      if (current != null && current.getBoolean(PENDING, false)) {
+        action.accept(
+            new VersionChange(
+                current.getString(EVENT_ID),
+                id,
+                module,
+                current.getString(PREVIOUS_VERSION),
+                current.getString(VERSION),
+                current.getDate(UPDATED_AT).toInstant()));
+      } else {
+        collection.updateOne(
+            and(eq("_id", id.value()), ne(VERSIONS + "." + module + "." + PENDING, true)),
+            Updates.combine(Updates.pull(PENDING_MODULES, module), Updates.inc(REVISION, 1L)));
+      }
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.upgradehub.inventory.device;
 
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +16,37 @@ class VersionCounting {
 
   private final VersionCounts counts;
   private final Devices devices;
+  private final ImportChunks chunks;
 
-  VersionCounting(VersionCounts counts, Devices devices) {
+  VersionCounting(VersionCounts counts, Devices devices, ImportChunks chunks) {
     this.counts = counts;
     this.devices = devices;
+    this.chunks = chunks;
   }
 
   void count(VersionChange change) {
     counts.apply(change);
     devices.settled(change.device(), change.module(), change.eventId());
+  }
+
+  /**
+   * Counts the versions of the devices a bulk import chunk stored, then forgets the chunk: the same
+   * two steps with the same safety, for the whole chunk at once ({@link VersionCounts#applyChunk}).
+   */
+  void countChunk(String chunkId, List<VersionChange> stored) {
+    counts.applyChunk(chunkId, stored);
+    chunks.close(chunkId);
+  }
+
+  /**
+   * Counts a chunk left open by a stop: only the changes of devices the chunk did store (a row may
+   * have named a device registered otherwise, or the stop came before the insert).
+   */
+  void recoverChunk(String chunkId, List<VersionChange> changes) {
+    Set<DeviceId> stored =
+        devices.registeredBy(
+            chunkId, changes.stream().map(VersionChange::device).distinct().toList());
+    countChunk(
+        chunkId, changes.stream().filter(change -> stored.contains(change.device())).toList());
   }
 }

@@ -2,17 +2,25 @@ package io.upgradehub.inventory.device;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,6 +41,10 @@ import org.springframework.stereotype.Repository;
  * Devices#applyVersion}) and a newer change of the module is only made after a pending one was
  * counted and cleared. So an older change can never be counted after a newer one.
  *
+ * <p><b>Bulk imports</b> are counted per chunk rather than per device ({@link #applyChunk}): the
+ * bucket records {@code chunks: {<chunkId>: true}} instead of an {@code applied} entry per device,
+ * which keeps a 1,000,000-device import at a few thousand updates.
+ *
  * <p><b>Why {@value #BUCKETS} buckets.</b> An {@code applied} entry is about 1 + key (device name,
  * typically 10-20 bytes, at most 64; an escaped '.' is 3 bytes of UTF-8) + 1 + 4 + 36 (the event
  * id) + 1 ≈ 60-110 bytes. One document for a product of 1,000,000 devices would hold 60-110 MB, far
@@ -49,6 +61,7 @@ class VersionCounts {
 
   private static final String COUNTS = "counts";
   private static final String APPLIED = "applied";
+  private static final String CHUNKS = "chunks";
 
   private final MongoCollection<Document> collection;
 
@@ -67,7 +80,7 @@ class VersionCounts {
     int bucket = bucket(device.deviceName());
     String id = id(device.productKey(), change.module(), bucket);
     String applied = APPLIED + "." + key(device.deviceName());
-    Bson filter = and(eq("_id", id), ne(applied, change.eventId()));
+    Bson filter = and(eq("_id", id), notCounted(applied, change));
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.inc(COUNTS + "." + key(change.toVersion()), 1L));
     if (change.fromVersion() != null) {
@@ -83,19 +96,97 @@ class VersionCounts {
       return false;
     }
     try {
-      collection.insertOne(
-          new Document("_id", id)
-              .append("productKey", device.productKey())
-              .append("module", change.module())
-              .append("bucket", bucket)
-              .append(COUNTS, new Document())
-              .append(APPLIED, new Document()));
+      collection.insertOne(newBucket(id, device.productKey(), change.module(), bucket));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
     }
     return collection.updateOne(filter, update).getMatchedCount() == 1;
+  }
+
+  /**
+   * Counts the versions of the devices one bulk import chunk registered, once however often it is
+   * called: with one update per counter document the chunk touches, which sums the chunk's devices
+   * of that bucket into one {@code $inc} and marks the chunk counted there ({@code
+   * chunks.<chunkId>}), filtered on that mark not being set. The devices' own {@code applied}
+   * entries are left alone: a chunk's changes are all first versions, counted by the chunk's mark,
+   * and a later change of such a device is counted by its own event as any other. The updates go in
+   * one unordered bulk write; each is atomic by itself.
+   *
+   * @param changes the chunk's changes, all from no version, of devices the chunk stored
+   */
+  void applyChunk(String chunkId, Collection<VersionChange> changes) {
+    Map<String, Map<String, Long>> byBucket = new LinkedHashMap<>();
+    Map<String, VersionChange> sample = new HashMap<>();
+    for (VersionChange change : changes) {
+      DeviceId device = change.device();
+      String id = id(device.productKey(), change.module(), bucket(device.deviceName()));
+      byBucket
+          .computeIfAbsent(id, b -> new HashMap<>())
+          .merge(COUNTS + "." + key(change.toVersion()), 1L, Long::sum);
+      sample.putIfAbsent(id, change);
+    }
+    if (byBucket.isEmpty()) {
+      return;
+    }
+    createMissing(sample);
+    String mark = CHUNKS + "." + key(chunkId);
+    List<UpdateOneModel<Document>> updates = new ArrayList<>(byBucket.size());
+    byBucket.forEach(
+        (id, increments) -> {
+          List<Bson> update = new ArrayList<>();
+          increments.forEach((field, n) -> update.add(Updates.inc(field, n)));
+          update.add(Updates.set(mark, true));
+          updates.add(
+              new UpdateOneModel<>(and(eq("_id", id), ne(mark, true)), Updates.combine(update)));
+        });
+    collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+  }
+
+  /** Creates the counter documents of these ids that do not exist yet. */
+  private void createMissing(Map<String, VersionChange> byId) {
+    Set<String> missing = new HashSet<>(byId.keySet());
+    collection
+        .find(in("_id", List.copyOf(missing)))
+        .projection(Projections.include("_id"))
+        .forEach(existing -> missing.remove(existing.getString("_id")));
+    for (String id : missing) {
+      VersionChange change = byId.get(id);
+      try {
+        collection.insertOne(
+            newBucket(
+                id,
+                change.device().productKey(),
+                change.module(),
+                bucket(change.device().deviceName())));
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the change is not counted yet, from the device's {@code applied} entry: for a first
+   * version of the module (no version before), that the device has no entry at all, as every later
+   * change of the module is only made once this one was counted; so it holds even when a stale
+   * caller comes to count a registration after the device's next change was counted. For a later
+   * change, that the entry is not this change's event.
+   */
+  private static Bson notCounted(String applied, VersionChange change) {
+    return change.fromVersion() == null ? exists(applied, false) : ne(applied, change.eventId());
+  }
+
+  private static Document newBucket(String id, String productKey, String module, int bucket) {
+    return new Document("_id", id)
+        .append("productKey", productKey)
+        .append("module", module)
+        .append("bucket", bucket)
+        .append(COUNTS, new Document())
+        .append(APPLIED, new Document())
+        .append(CHUNKS, new Document());
   }
 
   /** The number of devices per version of the product's module; versions with none left out. */
