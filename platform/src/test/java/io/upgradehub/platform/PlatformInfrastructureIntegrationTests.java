@@ -1,6 +1,7 @@
 package io.upgradehub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -62,8 +64,19 @@ class PlatformInfrastructureIntegrationTests {
       assertThat(platform.isStarted(Component.GATEWAY)).isFalse();
 
       String topic = "platform-" + UUID.randomUUID();
+      try (Admin admin = admin(platform)) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      }
       produce(platform, topic, "device-1", "hello");
       assertThat(consumeOne(platform, topic).value()).isEqualTo("hello");
+
+      // topics are declared by the services: the broker creates none on first use
+      String undeclared = "undeclared-" + UUID.randomUUID();
+      assertThatThrownBy(() -> produce(platform, undeclared, "device-1", "lost"))
+          .hasCauseInstanceOf(TimeoutException.class);
+      try (Admin admin = admin(platform)) {
+        assertThat(admin.listTopics().names().get()).contains(topic).doesNotContain(undeclared);
+      }
 
       try (MongoClient mongo = MongoClients.create(platform.mongoUri("it"))) {
         MongoCollection<Document> things = mongo.getDatabase("it").getCollection("things");
@@ -146,6 +159,8 @@ class PlatformInfrastructureIntegrationTests {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // how long a send waits for its topic to appear
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -4,7 +4,9 @@ import io.upgradehub.inventory.system.ErrorCode;
 import io.upgradehub.inventory.system.Page;
 import io.upgradehub.problems.ApiException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -12,8 +14,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProductManagement {
 
+  /**
+   * Products are never removed and their modules never change (v1), so a product once found stays
+   * true: every device report looks its product up, and this saves that read. Bounded, since keys
+   * come from devices' reports; absence is never kept (a product may be registered any time).
+   */
+  private static final int KNOWN_MAX = 10_000;
+
   private final Products products;
   private final Clock clock;
+  private final Map<String, Product> known = new ConcurrentHashMap<>();
 
   ProductManagement(Products products, Clock clock) {
     this.products = products;
@@ -36,8 +46,7 @@ public class ProductManagement {
    * @throws ApiException {@code PRODUCT_NOT_FOUND} when there is none
    */
   public Product get(String productKey) {
-    return products
-        .find(productKey)
+    return find(productKey)
         .orElseThrow(
             () ->
                 new ApiException(
@@ -46,7 +55,15 @@ public class ProductManagement {
 
   /** The product with this key, or empty when there is none. */
   public Optional<Product> find(String productKey) {
-    return products.find(productKey);
+    Product product = known.get(productKey);
+    if (product != null) {
+      return Optional.of(product);
+    }
+    Optional<Product> found = products.find(productKey);
+    if (found.isPresent() && known.size() < KNOWN_MAX) {
+      known.put(productKey, found.get());
+    }
+    return found;
   }
 
   /**
