@@ -70,7 +70,8 @@ class UpgradeCounters {
                 .append("attempt", attempt.attempt())
                 .append("outcome", attempt.outcome().name())
                 .append("at", Date.from(attempt.at()))));
-    // a write like any other: a version update decided on what it read is decided again
+    // a write like any other: whatever another writer decided on the revision it read is decided
+    // again, so that no write based on an older read can put back the counters before this one
     updates.add(Updates.inc("revision", 1L));
     return collection
             .updateOne(
