@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A device of a product: the version of each of its modules, its upgrade counters and whether it is
  * connected. Versions and the online state follow the device's reports ({@link DeviceReports}), the
- * counters will follow upgrade events; registration starts them empty, at zero and offline.
+ * counters the ends of its upgrade attempts ({@link JobEvents}); registration starts them empty, at
+ * zero and offline.
  *
  * @param versions per module name, sorted by name; empty when no version is known yet
  * @param lastSeenAt when the device last connected or sent a message; null before that

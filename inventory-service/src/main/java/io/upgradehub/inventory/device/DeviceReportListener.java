@@ -1,5 +1,7 @@
 package io.upgradehub.inventory.device;
 
+import static io.upgradehub.inventory.device.IncomingEvent.check;
+
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceDisconnected;
 import io.upgradehub.events.devices.DeviceKey;
@@ -45,25 +47,13 @@ class DeviceReportListener {
 
   @KafkaListener(topics = DeviceTopics.DEVICE_REPORTS)
   void onReport(ConsumerRecord<String, String> record) {
-    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-    if (record.value() == null) {
-      reports.ignore("unreadable", where, "no value");
-      return;
-    }
-    JsonNode envelope;
-    try {
-      envelope = json.readTree(record.value());
-    } catch (JacksonException e) {
-      reports.ignore("unreadable", where, "not JSON: " + e.getOriginalMessage());
-      return;
-    }
-    String id = text(envelope, "id");
-    String type = text(envelope, "type");
-    JsonNode data = envelope.get("data");
-    if (id == null || type == null || data == null || !data.isObject()) {
-      reports.ignore("unreadable", where, "not an event envelope");
-      return;
-    }
+    IncomingEvent.read(record, json, reports::ignore).ifPresent(this::onEvent);
+  }
+
+  private void onEvent(IncomingEvent incoming) {
+    String id = incoming.id();
+    String type = incoming.type();
+    JsonNode data = incoming.data();
     try {
       switch (type) {
         case DeviceVersionReported.TYPE -> {
@@ -94,13 +84,13 @@ class DeviceReportListener {
           if (NOT_USED.contains(type)) {
             reports.notUsed(type);
           } else {
-            reports.ignore("unknown-type", id, "type '" + type + "' at " + where);
+            reports.ignore("unknown-type", id, "type '" + type + "' at " + incoming.where());
           }
         }
       }
     } catch (JacksonException e) {
       reports.ignore("unreadable", id, "data of " + type + ": " + e.getOriginalMessage());
-    } catch (InvalidReport e) {
+    } catch (IncomingEvent.InvalidData e) {
       reports.ignore("unreadable", id, "data of " + type + ": " + e.getMessage());
     }
   }
@@ -114,25 +104,5 @@ class DeviceReportListener {
     check(DeviceKey.isValidDeviceName(deviceName), "deviceName");
     check(reportedAt != null, "reportedAt");
     check(receivedAt != null, "receivedAt");
-  }
-
-  private static void check(boolean valid, String field) {
-    if (!valid) {
-      throw new InvalidReport("missing or invalid '" + field + "'");
-    }
-  }
-
-  private static @Nullable String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isString() && !value.asString().isBlank()
-        ? value.asString()
-        : null;
-  }
-
-  /** A field of an event's data is missing or breaks its rule. */
-  private static final class InvalidReport extends RuntimeException {
-    InvalidReport(String message) {
-      super(message, null, false, false);
-    }
   }
 }

@@ -16,8 +16,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
- * The upgrade log of every device, one document per entry, addressed by the id of the event that
- * caused it: writing an entry twice (a re-delivered event) is one entry.
+ * The upgrade log of every device, one document per entry: a version change addressed by the id of
+ * the event that caused it, the end of an upgrade attempt by the attempt ({@link
+ * UpgradeAttempt#logId()}). Writing an entry twice (a re-delivered event) is one entry.
  */
 @Repository
 class UpgradeLog {
@@ -44,6 +45,29 @@ class UpgradeLog {
             .append("module", change.module())
             .append("fromVersion", change.fromVersion())
             .append("toVersion", change.toVersion());
+    insertOnce(entry);
+  }
+
+  /** Records the end of an upgrade attempt; one already recorded is left as it is. */
+  void record(UpgradeAttempt attempt) {
+    Document entry =
+        new Document("_id", attempt.logId())
+            .append(DEVICE, attempt.device().value())
+            .append(AT, Date.from(attempt.at()))
+            .append("kind", attempt.kind())
+            .append("module", attempt.module())
+            .append("fromVersion", attempt.fromVersion())
+            .append("toVersion", attempt.toVersion())
+            .append("jobId", attempt.jobId())
+            .append("batchId", attempt.batchId())
+            .append("packageId", attempt.packageId())
+            .append("attempt", attempt.attempt())
+            .append("failureCode", attempt.failureCode())
+            .append("description", attempt.description());
+    insertOnce(entry);
+  }
+
+  private void insertOnce(Document entry) {
     try {
       collection.insertOne(entry);
     } catch (MongoWriteException e) {
@@ -70,7 +94,13 @@ class UpgradeLog {
                         d.getString("kind"),
                         d.getString("module"),
                         d.getString("fromVersion"),
-                        d.getString("toVersion")))
+                        d.getString("toVersion"),
+                        d.getString("jobId"),
+                        d.getString("batchId"),
+                        d.getString("packageId"),
+                        d.getInteger("attempt"),
+                        d.getInteger("failureCode"),
+                        d.getString("description")))
             .into(new ArrayList<>());
     return new Page<>(items, page, size, collection.countDocuments(filter));
   }

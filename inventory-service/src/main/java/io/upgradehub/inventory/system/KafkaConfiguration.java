@@ -2,6 +2,7 @@ package io.upgradehub.inventory.system;
 
 import com.mongodb.client.MongoCollection;
 import io.upgradehub.events.devices.DeviceTopics;
+import io.upgradehub.events.jobs.JobTopics;
 import io.upgradehub.events.products.ProductTopics;
 import io.upgradehub.outbox.OutboxConfiguration;
 import io.upgradehub.outbox.OutboxSource;
@@ -26,8 +27,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p><b>Listening:</b> a record that cannot be read never reaches the error handler: the listener
  * counts and skips it. What does is a failure to apply a readable event, which is the store being
  * unreachable; that record is retried with a growing pause and never skipped, so no device report
- * is lost (at-least-once), and the offsets of the poll are committed only after every record of it
- * was applied.
+ * or job event is lost (at-least-once), and the offsets of the poll are committed only after every
+ * record of it was applied.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(OutboxConfiguration.class)
@@ -68,5 +69,14 @@ class KafkaConfiguration {
     return TopicBuilder.name(DeviceTopics.DEVICE_REPORTS)
         .partitions(DeviceTopics.PARTITIONS)
         .build();
+  }
+
+  /**
+   * The topic this service reads job events from, declared here as campaign-service, their
+   * producer, will declare it (same partitions): whichever starts first creates it whole.
+   */
+  @Bean
+  NewTopic jobEventsTopic() {
+    return TopicBuilder.name(JobTopics.JOB_EVENTS).partitions(JobTopics.PARTITIONS).build();
   }
 }

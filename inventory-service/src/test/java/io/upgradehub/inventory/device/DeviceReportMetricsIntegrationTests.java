@@ -2,7 +2,6 @@ package io.upgradehub.inventory.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceProgressReported;
@@ -10,7 +9,6 @@ import io.upgradehub.events.devices.DeviceVersionReported;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The ingest metrics the benchmark reads: every applied report is counted and its latency from the
@@ -18,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * /actuator/prometheus}; a report of a type this service does not use is counted apart.
  */
 class DeviceReportMetricsIntegrationTests extends DeviceReportsTest {
-
-  @Autowired MeterRegistry meters;
 
   @Test
   void appliedReportsAreCountedWithTheirLatencySinceReceptionPerType() throws Exception {

@@ -3,12 +3,10 @@ package io.upgradehub.inventory.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceDisconnected;
 import io.upgradehub.events.devices.DeviceKey;
 import io.upgradehub.events.devices.DeviceVersionReported;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import org.bson.Document;
@@ -24,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 class DeviceReportsIntegrationTests extends DeviceReportsTest {
 
-  @Autowired MeterRegistry meters;
   @Autowired MongoCollection<Document> upgradeLogCollection;
 
   @Test
@@ -266,16 +263,5 @@ class DeviceReportsIntegrationTests extends DeviceReportsTest {
     JsonNode empty = upgradeLog("cam-1", 0, 20);
     assertThat(empty.path("items")).isEmpty();
     assertThat(empty.path("total").asLong()).isZero();
-  }
-
-  private JsonNode upgradeLog(String deviceName, int page, int size) throws Exception {
-    HttpResponse<String> response =
-        get(devicePath(deviceName) + "/upgrade-log?page=" + page + "&size=" + size);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return body(response);
-  }
-
-  private double ignored(String reason) {
-    return meters.counter(DeviceReports.IGNORED, "reason", reason).count();
   }
 }

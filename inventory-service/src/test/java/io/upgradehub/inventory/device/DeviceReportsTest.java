@@ -2,6 +2,7 @@ package io.upgradehub.inventory.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradehub.events.EventEnvelope;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceKey;
@@ -21,16 +22,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Publishes device reports to a real Kafka broker as device-adapter does (an envelope in JSON,
- * keyed by the device) for a fresh product with the modules {@code default} and {@code mcu}, and
- * reads the devices back over HTTP.
+ * keyed by the device; other topics' events alike) for a fresh product with the modules {@code
+ * default} and {@code mcu}, and reads the devices back over HTTP.
  */
 abstract class DeviceReportsTest extends InventoryServiceIntegrationTest {
 
   private static KafkaProducer<String, String> producer;
+
+  @Autowired protected MeterRegistry meters;
 
   protected String productKey;
   protected Instant base;
@@ -121,6 +125,21 @@ abstract class DeviceReportsTest extends InventoryServiceIntegrationTest {
   }
 
   protected static void send(String key, String value) throws Exception {
-    producer.send(new ProducerRecord<>(DeviceTopics.DEVICE_REPORTS, key, value)).get();
+    send(DeviceTopics.DEVICE_REPORTS, key, value);
+  }
+
+  protected static void send(String topic, String key, String value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, key, value)).get();
+  }
+
+  protected JsonNode upgradeLog(String deviceName, int page, int size) throws Exception {
+    HttpResponse<String> response =
+        get(devicePath(deviceName) + "/upgrade-log?page=" + page + "&size=" + size);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return body(response);
+  }
+
+  protected double ignored(String reason) {
+    return meters.counter(DeviceReports.IGNORED, "reason", reason).count();
   }
 }
