@@ -56,9 +56,7 @@ class UpgradeCounters {
     }
     String key = attempt.orderKey();
     List<Bson> updates = new ArrayList<>();
-    if (attempt.isUpgrade()) {
-      updates.add(Updates.inc("totalUpgrades", 1L));
-    }
+    updates.add(Updates.inc("totalUpgrades", 1L));
     if (attempt.isFailure()) {
       updates.add(Updates.inc("totalFailures", 1L));
     }
