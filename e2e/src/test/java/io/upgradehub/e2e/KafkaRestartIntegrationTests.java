@@ -89,9 +89,16 @@ class KafkaRestartIntegrationTests {
         awaitVersion(product, entry.getKey(), entry.getValue());
       }
 
-      // the chain still works for what comes after the outage
+      // the chain still works for what comes after the outage, and the platform is left as the
+      // next test class needs it: a new product reaches the adapter (inventory's outbox, the
+      // adapter's product reader) and its devices' reports are applied
       inform(clients.get(0), product, "dev-00", "k-2", "2.0.0");
       awaitVersion(product, "dev-00", "2.0.0");
+      String later = registeredProduct();
+      Mqtt5BlockingClient device = connect(later, "dev-after");
+      clients.add(device);
+      inform(device, later, "dev-after", "k-1", "3.0.0");
+      awaitVersion(later, "dev-after", "3.0.0");
     } finally {
       clients.forEach(Mqtt5BlockingClient::disconnect);
     }
