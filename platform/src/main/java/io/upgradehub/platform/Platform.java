@@ -64,6 +64,7 @@ public final class Platform implements AutoCloseable {
   private Optional<ApiKey> generatedAdminKey = Optional.empty();
   private Duration startupDuration = Duration.ZERO;
   private volatile LocalFleet fleet;
+  private volatile KafkaBroker kafka;
 
   private Platform(Builder settings) {
     this.settings = settings;
@@ -103,21 +104,7 @@ public final class Platform implements AutoCloseable {
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
       seedDemoData();
       startFleet();
-      children.forEach(
-          (component, child) ->
-              child.onUnexpectedExit(
-                  code -> {
-                    // 130/143: SIGINT/SIGTERM, as when Ctrl-C reaches the children directly
-                    if (!closed && code != 130 && code != 143) {
-                      out.println(
-                          "WARN  "
-                              + component.displayName()
-                              + " exited with code "
-                              + code
-                              + "; see "
-                              + child.logFile());
-                    }
-                  }));
+      children.forEach(this::warnOnUnexpectedExit);
       return this;
     } catch (IOException e) {
       close();
@@ -131,6 +118,22 @@ public final class Platform implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private void warnOnUnexpectedExit(Component component, ChildProcess child) {
+    child.onUnexpectedExit(
+        code -> {
+          // 130/143: SIGINT/SIGTERM, as when Ctrl-C reaches the children directly
+          if (!closed && code != 130 && code != 143) {
+            out.println(
+                "WARN  "
+                    + component.displayName()
+                    + " exited with code "
+                    + code
+                    + "; see "
+                    + child.logFile());
+          }
+        });
   }
 
   /** Fails before anything starts rather than after Kafka took its time. */
@@ -213,6 +216,7 @@ public final class Platform implements AutoCloseable {
             settings.kafkaHeap);
     track(kafka);
     children.put(Component.KAFKA, kafka.process());
+    this.kafka = kafka;
     return kafka;
   }
 
@@ -502,6 +506,39 @@ public final class Platform implements AutoCloseable {
   /** How long {@link Builder#start()} took until every piece was ready (demo data excluded). */
   public Duration startupDuration() {
     return startupDuration;
+  }
+
+  /**
+   * Stops the Kafka broker this platform started, keeping its data, so that a test can see the
+   * services ride out a Kafka outage; {@link #startKafka()} brings it back. The services keep
+   * running.
+   *
+   * @throws IllegalStateException when this platform did not start Kafka (reused or off)
+   */
+  public void stopKafka() {
+    ownKafka().stop();
+  }
+
+  /**
+   * Starts the broker stopped by {@link #stopKafka()} again, on the same ports and log directory,
+   * and waits until it serves requests; when it runs, returns at once.
+   *
+   * @throws IllegalStateException when this platform did not start Kafka, or it does not come up
+   */
+  public void startKafka() {
+    KafkaBroker broker = ownKafka();
+    broker.start(KAFKA_TIMEOUT);
+    if (children.put(Component.KAFKA, broker.process()) != broker.process()) {
+      warnOnUnexpectedExit(Component.KAFKA, broker.process());
+    }
+  }
+
+  private KafkaBroker ownKafka() {
+    KafkaBroker broker = kafka;
+    if (broker == null || closed) {
+      throw new IllegalStateException("this platform did not start Kafka, or it was closed");
+    }
+    return broker;
   }
 
   /** Stops what this instance started, services first. Idempotent; never throws. */

@@ -16,18 +16,30 @@ import java.util.stream.Stream;
 /**
  * A real Apache Kafka broker in KRaft mode, run as a child JVM from the jars in {@code kafka-lib}
  * (see the platform module's pom), so Kafka's classpath never mixes with the launcher's. Storage is
- * formatted once; topics survive restarts.
+ * formatted once; topics survive restarts, including {@link #stop()} and {@link #start(Duration)}
+ * of the same instance (same ports, same log directory), which tests use to take Kafka away from
+ * the running services.
  */
 public final class KafkaBroker implements AutoCloseable {
 
   private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration PORT_RELEASE_TIMEOUT = Duration.ofSeconds(30);
+  // logged at INFO by the log4j configuration below once the broker serves requests
+  private static final String STARTED_LINE = "Kafka Server started";
 
-  private final ChildProcess process;
+  private final List<String> command;
+  private final Path directory;
+  private final Path logFile;
   private final int port;
+  private volatile ChildProcess process;
+  private volatile boolean closed;
 
-  private KafkaBroker(ChildProcess process, int port) {
-    this.process = process;
+  private KafkaBroker(List<String> command, Path directory, Path logFile, int port) {
+    this.command = command;
+    this.directory = directory;
+    this.logFile = logFile;
     this.port = port;
+    this.process = ChildProcess.start("kafka", command, directory, logFile);
   }
 
   /**
@@ -72,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
             .systemProperty("kafka.logs.dir", directory.resolve("logs").toAbsolutePath().toString())
             .systemProperty("java.io.tmpdir", tmp(directory))
             .argument(serverProperties.toAbsolutePath().toString());
-    return new KafkaBroker(ChildProcess.start("kafka", command.toList(), directory, logFile), port);
+    return new KafkaBroker(command.toList(), directory, logFile, port);
   }
 
   private static void format(
@@ -136,23 +148,65 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Waits until the broker accepts connections.
+   * Waits until the broker accepts connections and has logged that it started: the port alone may
+   * take connections before the broker serves them.
    *
    * @throws IllegalStateException when the broker exits or is not up within {@code timeout}, with
    *     the tail of its log
    */
   public void awaitReady(Duration timeout) {
+    ChildProcess current = process;
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+      if (!current.isAlive()) {
         throw new IllegalStateException(failure("exited during start"));
       }
-      if (Ports.isListening(port)) {
+      if (Ports.isListening(port) && current.logTail(200).contains(STARTED_LINE)) {
         return;
       }
       sleep();
     }
-    throw new IllegalStateException(failure("was not listening within " + timeout));
+    throw new IllegalStateException(failure("was not ready within " + timeout));
+  }
+
+  /**
+   * Stops the broker as {@link #close()} does (gracefully, killed after a grace period) and waits
+   * until its port is free; its data stays for {@link #start(Duration)}. Does nothing when it is
+   * already stopped.
+   *
+   * @throws IllegalStateException when the port is still taken 30 s after the broker exited
+   */
+  public synchronized void stop() {
+    process.close();
+    long deadline = System.nanoTime() + PORT_RELEASE_TIMEOUT.toNanos();
+    while (Ports.isListening(port)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Kafka's port " + port + " is still taken after the broker stopped");
+      }
+      sleep();
+    }
+  }
+
+  /**
+   * Starts the broker again after {@link #stop()}, with the same command (ports, log directory,
+   * heap), and waits until it is ready; when it runs, only waits.
+   *
+   * @throws IllegalStateException when it is closed, or does not come up within {@code timeout}
+   */
+  public synchronized void start(Duration timeout) {
+    if (closed) {
+      throw new IllegalStateException("Kafka broker is closed");
+    }
+    if (!process.isAlive()) {
+      process = ChildProcess.start("kafka", command, directory, logFile);
+      if (closed) {
+        // close() ran while this one launched: it must not outlive the platform
+        process.close();
+        throw new IllegalStateException("Kafka broker was closed while starting");
+      }
+    }
+    awaitReady(timeout);
   }
 
   private String failure(String what) {
@@ -177,12 +231,15 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** The broker's current process: a new one after each {@link #start(Duration)} that launched. */
   public ChildProcess process() {
     return process;
   }
 
+  // not synchronized: a shutdown hook must not wait for a start() to finish waiting
   @Override
   public void close() {
+    closed = true;
     process.close();
   }
 
