@@ -229,7 +229,8 @@ public final class IngestBenchmark {
         long sentBefore = load.sent();
         long windowStart = System.nanoTime();
         Thread sampler =
-            sampler(inventory, load, reportsSent, windowStart, consumed(before), sentBefore);
+            sampler(
+                inventory, adapter, load, reportsSent, windowStart, consumed(before), sentBefore);
         load.run(rate, duration.toNanos());
         long windowNanos = System.nanoTime() - windowStart;
         MetricsScrape atEnd = MetricsScrape.of(inventory);
@@ -327,9 +328,14 @@ public final class IngestBenchmark {
     return scrape.sum(NOT_USED, labels -> PROGRESS.equals(labels.get("type")));
   }
 
-  /** Prints sent and consumed rates every {@link #SAMPLE} while the window runs. */
+  /**
+   * Prints the sent, adapter-received and consumed rates every {@link #SAMPLE} while the window
+   * runs: where received falls behind sent the adapter (or the broker) holds the messages back,
+   * where applied falls behind received it is Kafka or inventory-service.
+   */
   private static Thread sampler(
       URI inventory,
+      URI adapter,
       DeviceLoad load,
       LongSupplier reportsSent,
       long windowStart,
@@ -339,26 +345,30 @@ public final class IngestBenchmark {
         new Thread(
             () -> {
               double lastConsumed = consumedAtStart;
+              double lastReceived = MetricsScrape.of(adapter).sum(RECEIVED);
               long lastSent = sentAtStart;
               long last = windowStart;
               while (!Thread.currentThread().isInterrupted()) {
                 try {
                   Thread.sleep(SAMPLE.toMillis());
                   MetricsScrape now = MetricsScrape.of(inventory);
+                  double received = MetricsScrape.of(adapter).sum(RECEIVED);
                   long at = System.nanoTime();
                   double consumed = consumed(now);
                   long sent = load.sent();
                   double seconds = (at - last) / 1e9;
                   System.out.printf(
                       Locale.ROOT,
-                      "  %5.0f s  sent %5.0f msg/s  applied %5.0f msg/s  backlog %6d  in flight"
-                          + " %d%n",
+                      "  %5.0f s  sent %5.0f msg/s  received %5.0f msg/s  applied %5.0f msg/s"
+                          + "  backlog %6d  in flight %d%n",
                       (at - windowStart) / 1e9,
                       (sent - lastSent) / seconds,
+                      (received - lastReceived) / seconds,
                       (consumed - lastConsumed) / seconds,
                       Math.round(reportsSent.getAsLong() + load.progressSent() - consumed),
                       load.inFlight());
                   lastConsumed = consumed;
+                  lastReceived = received;
                   lastSent = sent;
                   last = at;
                 } catch (InterruptedException e) {

@@ -10,6 +10,10 @@ import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.devices.DeviceUpgradeRequested;
 import io.upgradehub.events.devices.DeviceVersionReported;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cannot be read (not JSON, not an envelope, data missing or invalid) or of a type this version
  * does not know is counted in {@value DeviceReports#IGNORED} and skipped, so it never blocks the
  * partition; a failure to apply a readable event propagates to the container's error handler, which
- * retries it. Offsets are committed after each poll's records were processed.
+ * delivers the poll again. Offsets are committed after each poll's records were processed.
  */
 @Component
 class DeviceReportListener {
@@ -45,12 +49,42 @@ class DeviceReportListener {
     this.json = json;
   }
 
-  @KafkaListener(topics = DeviceTopics.DEVICE_REPORTS)
-  void onReport(ConsumerRecord<String, String> record) {
-    IncomingEvent.read(record, json, reports::ignore).ifPresent(this::onEvent);
+  /**
+   * A poll's records in order, then what they left to write together ({@link ReportPoll}). A
+   * failure propagates and the error handler delivers the whole poll again, which is safe: every
+   * step is idempotent.
+   */
+  @KafkaListener(topics = DeviceTopics.DEVICE_REPORTS, batch = "true")
+  void onReports(List<ConsumerRecord<String, String>> records) {
+    List<IncomingEvent> events = new ArrayList<>(records.size());
+    Set<DeviceId> reported = new HashSet<>();
+    for (ConsumerRecord<String, String> record : records) {
+      IncomingEvent.read(record, json, reports::ignore)
+          .ifPresent(
+              incoming -> {
+                events.add(incoming);
+                versionReportedBy(incoming).ifPresent(reported::add);
+              });
+    }
+    ReportPoll poll = new ReportPoll();
+    reports.start(poll, reported);
+    events.forEach(incoming -> onEvent(incoming, poll));
+    reports.finish(poll);
   }
 
-  private void onEvent(IncomingEvent incoming) {
+  /** The device a version report names, when it names a valid one; read before it is applied. */
+  private static Optional<DeviceId> versionReportedBy(IncomingEvent incoming) {
+    if (!DeviceVersionReported.TYPE.equals(incoming.type())) {
+      return Optional.empty();
+    }
+    String productKey = incoming.data().path("productKey").asString(null);
+    String deviceName = incoming.data().path("deviceName").asString(null);
+    return DeviceKey.isValidProductKey(productKey) && DeviceKey.isValidDeviceName(deviceName)
+        ? Optional.of(new DeviceId(productKey, deviceName))
+        : Optional.empty();
+  }
+
+  private void onEvent(IncomingEvent incoming, ReportPoll poll) {
     String id = incoming.id();
     String type = incoming.type();
     JsonNode data = incoming.data();
@@ -66,19 +100,19 @@ class DeviceReportListener {
                   && event.version().length() <= NewDeviceRequest.MAX_VERSION
                   && VERSION.matcher(event.version()).matches(),
               "version");
-          reports.versionReported(id, event);
+          reports.versionReported(id, event, poll);
         }
         case DeviceConnected.TYPE -> {
           DeviceConnected event = json.treeToValue(data, DeviceConnected.class);
           checkDevice(
               event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
-          reports.connected(id, event);
+          reports.connected(id, event, poll);
         }
         case DeviceDisconnected.TYPE -> {
           DeviceDisconnected event = json.treeToValue(data, DeviceDisconnected.class);
           checkDevice(
               event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
-          reports.disconnected(id, event);
+          reports.disconnected(id, event, poll);
         }
         default -> {
           if (NOT_USED.contains(type)) {

@@ -11,6 +11,7 @@ import io.upgradehub.inventory.product.ProductManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,11 +85,12 @@ class DeviceReports {
   }
 
   /**
-   * Sets the module's version, when newer than the last report applied; logs a change and counts it
-   * in the version distribution. A re-delivered event that made the current version answers its
-   * change again, so a log entry or a count missing after a stop is completed, each exactly once.
+   * Sets the module's version, when newer than the last report applied, and hands a change to the
+   * poll, which logs and counts it in the version distribution when it finishes ({@link #finish}).
+   * A re-delivered event that made the current version answers its change again, so a log entry or
+   * a count missing after a stop is completed, each exactly once.
    */
-  void versionReported(String eventId, DeviceVersionReported report) {
+  void versionReported(String eventId, DeviceVersionReported report, ReportPoll poll) {
     Optional<Product> product = knownProduct(eventId, report.productKey());
     if (product.isEmpty()) {
       return;
@@ -109,18 +111,33 @@ class DeviceReports {
             report.reportedAt(),
             eventId,
             clock.instant(),
-            counting::count)
-        .ifPresent(
-            change -> {
-              upgradeLog.record(change);
-              counting.count(change);
-            });
-    applied(DeviceVersionReported.TYPE).record(report.receivedAt(), clock.instant());
+            counting::count,
+            poll.take(id))
+        .ifPresent(poll::changed);
+    poll.versionApplied(report.receivedAt());
+  }
+
+  /** Reads the devices a poll's version reports name, in one query ({@link ReportPoll}). */
+  void start(ReportPoll poll, Collection<DeviceId> reported) {
+    poll.read(devices.readAll(reported));
+  }
+
+  /**
+   * Logs and counts the version changes of a poll's reports, in the order they were made, and
+   * records their latency: from the adapter's reception to now, when their effect is all stored.
+   */
+  void finish(ReportPoll poll) {
+    upgradeLog.recordAll(poll.changes());
+    counting.countAll(poll.changes());
+    Instant now = clock.instant();
+    Applied versions = applied(DeviceVersionReported.TYPE);
+    poll.versionsReceivedAt().forEach(receivedAt -> versions.record(receivedAt, now));
   }
 
   /** Marks the device online, unless a newer connect or disconnect was applied. */
-  void connected(String eventId, DeviceConnected event) {
+  void connected(String eventId, DeviceConnected event, ReportPoll poll) {
     connection(
+        poll,
         eventId,
         DeviceConnected.TYPE,
         event.productKey(),
@@ -131,8 +148,9 @@ class DeviceReports {
   }
 
   /** Marks the device offline, unless the device connected again since. */
-  void disconnected(String eventId, DeviceDisconnected event) {
+  void disconnected(String eventId, DeviceDisconnected event, ReportPoll poll) {
     connection(
+        poll,
         eventId,
         DeviceDisconnected.TYPE,
         event.productKey(),
@@ -158,6 +176,7 @@ class DeviceReports {
   }
 
   private void connection(
+      ReportPoll poll,
       String eventId,
       String type,
       String productKey,
@@ -169,6 +188,7 @@ class DeviceReports {
       return;
     }
     DeviceId id = new DeviceId(productKey, deviceName);
+    poll.take(id); // outdated by this write
     if (!devices.applyConnection(id, online, reportedAt, receivedAt)
         && devices.registerIfAbsent(id, clock.instant())) {
       devices.applyConnection(id, online, reportedAt, receivedAt);

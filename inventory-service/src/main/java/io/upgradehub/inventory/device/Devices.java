@@ -16,9 +16,11 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import io.upgradehub.inventory.system.ErrorCode;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,9 @@ class Devices {
   private static final String CONNECTION_AT = "connectionAt";
   private static final String PENDING = "pending";
 
+  /** When a module's change was marked pending, by this service's clock. */
+  private static final String PENDING_SINCE = "pendingSince";
+
   /**
    * The modules of a device whose last change is pending, kept beside each module's own mark in the
    * same single-document updates: a field a (multikey) index can serve, so that the sweep of
@@ -68,6 +74,9 @@ class Devices {
 
   /** The bulk import chunk that registered the device, absent for any other registration. */
   private static final String REGISTERED_BY = "registeredBy";
+
+  /** What {@link #readAll} answers for a device that is not stored. */
+  static final Document NOT_STORED = new Document();
 
   private final MongoCollection<Document> collection;
 
@@ -174,7 +183,8 @@ class Devices {
                 ((Document) module)
                     .append(EVENT_ID, eventId)
                     .append(PREVIOUS_VERSION, null)
-                    .append(PENDING, true));
+                    .append(PENDING, true)
+                    .append(PENDING_SINCE, Date.from(device.createdAt())));
     if (!versions.isEmpty()) {
       document.append(PENDING_MODULES, new ArrayList<>(versions.keySet()));
     }
@@ -210,15 +220,39 @@ class Devices {
       String eventId,
       Instant now,
       Consumer<VersionChange> settle) {
+    return applyVersion(id, module, version, reportedAt, eventId, now, settle, null);
+  }
+
+  /**
+   * {@link #applyVersion(DeviceId, String, String, Instant, String, Instant, Consumer)} deciding
+   * first on {@code read}, the device as read a moment ago ({@link #readAll}), instead of reading
+   * it again; a read another write overtook meanwhile only costs a second decision, as the update
+   * is conditional on the revision read.
+   *
+   * @param read the device's document as read, {@link #NOT_STORED} when it was not stored, null to
+   *     read it now
+   */
+  Optional<VersionChange> applyVersion(
+      DeviceId id,
+      String module,
+      String version,
+      Instant reportedAt,
+      String eventId,
+      Instant now,
+      Consumer<VersionChange> settle,
+      @Nullable Document read) {
     String field = VERSIONS + "." + module;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Document stored = collection.find(eq("_id", id.value())).first();
+      Document stored =
+          attempt == 0 && read != null
+              ? (read == NOT_STORED ? null : read)
+              : collection.find(eq("_id", id.value())).first();
       if (stored == null) {
         Document device =
             DeviceDocuments.toDocument(Device.register(id, Map.of(), now))
                 .append(
                     VERSIONS,
-                    new Document(module, moduleVersion(version, reportedAt, eventId, null)))
+                    new Document(module, moduleVersion(version, reportedAt, eventId, null, now)))
                 .append(PENDING_MODULES, List.of(module));
         try {
           collection.insertOne(device);
@@ -247,7 +281,7 @@ class Devices {
       Document update;
       Optional<VersionChange> change;
       if (current == null) {
-        update = moduleVersion(version, reportedAt, eventId, null);
+        update = moduleVersion(version, reportedAt, eventId, null, now);
         change = Optional.of(new VersionChange(eventId, id, module, null, version, reportedAt));
       } else {
         Date lastReport =
@@ -273,7 +307,7 @@ class Devices {
           update = new Document(current).append(REPORTED_AT, Date.from(reportedAt));
           change = Optional.empty();
         } else {
-          update = moduleVersion(version, reportedAt, eventId, from);
+          update = moduleVersion(version, reportedAt, eventId, from, now);
           change = Optional.of(new VersionChange(eventId, id, module, from, version, reportedAt));
         }
       }
@@ -296,6 +330,27 @@ class Devices {
   }
 
   /**
+   * The documents of these devices in one query, {@link #NOT_STORED} for those not stored: a poll
+   * of reports reads its devices once instead of once a report.
+   */
+  Map<DeviceId, Document> readAll(Collection<DeviceId> ids) {
+    Map<DeviceId, Document> read = new HashMap<>();
+    ids.forEach(id -> read.put(id, NOT_STORED));
+    if (!ids.isEmpty()) {
+      collection
+          .find(in("_id", ids.stream().map(DeviceId::value).distinct().toList()))
+          .forEach(
+              d ->
+                  read.put(
+                      new DeviceId(
+                          d.getString(DeviceDocuments.PRODUCT_KEY),
+                          d.getString(DeviceDocuments.DEVICE_NAME)),
+                      d));
+    }
+    return read;
+  }
+
+  /**
    * Clears the module's pending change once it was counted, when it is still this event's; a write
    * like any other (the revision moves), so a concurrent decision is made again.
    */
@@ -309,6 +364,28 @@ class Devices {
         cleared(module));
   }
 
+  /**
+   * {@link #settled} for many changes in one unordered bulk write: each clear is a single-document
+   * update by itself, conditional as there, so their order does not matter.
+   */
+  void settledAll(List<VersionChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> updates = new ArrayList<>(changes.size());
+    for (VersionChange change : changes) {
+      String field = VERSIONS + "." + change.module();
+      updates.add(
+          new UpdateOneModel<>(
+              and(
+                  eq("_id", change.device().value()),
+                  eq(field + "." + EVENT_ID, change.eventId()),
+                  eq(field + "." + PENDING, true)),
+              cleared(change.module())));
+    }
+    collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+  }
+
   private static Bson cleared(String module) {
     return Updates.combine(
         Updates.unset(VERSIONS + "." + module + "." + PENDING),
@@ -317,17 +394,19 @@ class Devices {
   }
 
   /**
-   * Hands every pending change stored on a device to {@code action}, device by device. A module
-   * listed as pending whose own mark is gone (written by no code path, but cheap to repair) is
-   * taken off the list.
+   * Hands every change marked pending before {@code markedBefore} to {@code action}, device by
+   * device. A younger mark is left to the report that made it, which counts it at the end of its
+   * poll: counting it here too could race with that device's next change (a stale count of an older
+   * change after a newer one was counted). A module listed as pending whose own mark is gone
+   * (written by no code path, but cheap to repair) is taken off the list.
    *
    * <p>Finds the devices through {@code pendingModules}, which an index serves on a real MongoDB;
    * mongo-java-server scans the collection for it, fine for a sweep in the background.
    */
-  void forEachPending(Consumer<VersionChange> action) {
+  void forEachPending(Instant markedBefore, Consumer<VersionChange> action) {
     for (Document found :
         collection.find(gt(PENDING_MODULES, "")).projection(new Document("_id", 1))) {
-      settlePending(found.getString("_id"), action);
+      settlePending(found.getString("_id"), markedBefore, action);
     }
   }
 
@@ -335,7 +414,8 @@ class Devices {
    * Reads the device again right before its pending changes are handed on, so that what is counted
    * is as fresh as a report's own read of the device.
    */
-  private void settlePending(String deviceId, Consumer<VersionChange> action) {
+  private void settlePending(
+      String deviceId, Instant markedBefore, Consumer<VersionChange> action) {
     Document stored = collection.find(eq("_id", deviceId)).first();
     if (stored == null) {
       return;
@@ -348,6 +428,10 @@ class Devices {
     for (String module : stored.getList(PENDING_MODULES, String.class, List.of())) {
       Document current = versions.get(module, Document.class);
       if (current != null && current.getBoolean(PENDING, false)) {
+        Date since = current.getDate(PENDING_SINCE);
+        if (since != null && !since.toInstant().isBefore(markedBefore)) {
+          continue; // still being counted by the report that made it, most likely
+        }
         action.accept(
             new VersionChange(
                 current.getString(EVENT_ID),
@@ -410,13 +494,18 @@ class Devices {
   }
 
   private static Document moduleVersion(
-      String version, Instant reportedAt, String eventId, @Nullable String previousVersion) {
+      String version,
+      Instant reportedAt,
+      String eventId,
+      @Nullable String previousVersion,
+      Instant now) {
     return new Document(VERSION, version)
         .append(UPDATED_AT, Date.from(reportedAt))
         .append(REPORTED_AT, Date.from(reportedAt))
         .append(EVENT_ID, eventId)
         .append(PREVIOUS_VERSION, previousVersion)
-        .append(PENDING, true);
+        .append(PENDING, true)
+        .append(PENDING_SINCE, Date.from(now));
   }
 
   Optional<Device> find(DeviceId id) {

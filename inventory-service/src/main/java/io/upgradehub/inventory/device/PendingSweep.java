@@ -49,8 +49,9 @@ class PendingSweep implements SmartLifecycle {
   }
 
   /**
-   * Counts every change pending now: the bulk import chunks left open for longer than {@link
-   * PendingSweepProperties#abandonedChunkAge()}, then the changes marked pending on devices.
+   * Counts every change left pending: the bulk import chunks left open for longer than {@link
+   * PendingSweepProperties#abandonedChunkAge()}, then the changes marked pending on devices for
+   * longer than {@link PendingSweepProperties#minimumAge()}.
    *
    * @return how many chunks and device changes were handed to counting
    */
@@ -63,6 +64,7 @@ class PendingSweep implements SmartLifecycle {
           swept.incrementAndGet();
         });
     devices.forEachPending(
+        clock.instant().minus(properties.minimumAge()),
         change -> {
           counting.count(change);
           swept.incrementAndGet();

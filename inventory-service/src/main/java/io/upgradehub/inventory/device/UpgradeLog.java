@@ -3,9 +3,12 @@ package io.upgradehub.inventory.device;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import io.upgradehub.inventory.system.Page;
 import java.util.ArrayList;
@@ -37,15 +40,38 @@ class UpgradeLog {
 
   /** Records a version change; a change already recorded (same event id) is left as it is. */
   void record(VersionChange change) {
-    Document entry =
-        new Document("_id", change.eventId())
-            .append(DEVICE, change.device().value())
-            .append(AT, Date.from(change.at()))
-            .append("kind", UpgradeLogEntry.VERSION_CHANGED)
-            .append("module", change.module())
-            .append("fromVersion", change.fromVersion())
-            .append("toVersion", change.toVersion());
-    insertOnce(entry);
+    insertOnce(entry(change));
+  }
+
+  /**
+   * {@link #record} for many changes in one unordered bulk insert; entries recorded already are
+   * left as they are and the others are all written.
+   */
+  void recordAll(List<VersionChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    try {
+      collection.insertMany(
+          changes.stream().map(UpgradeLog::entry).toList(), new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+      // the others were written: an unordered insert goes on past a duplicate
+    }
+  }
+
+  private static Document entry(VersionChange change) {
+    return new Document("_id", change.eventId())
+        .append(DEVICE, change.device().value())
+        .append(AT, Date.from(change.at()))
+        .append("kind", UpgradeLogEntry.VERSION_CHANGED)
+        .append("module", change.module())
+        .append("fromVersion", change.fromVersion())
+        .append("toVersion", change.toVersion());
   }
 
   /** Records the end of an upgrade attempt; one already recorded is left as it is. */

@@ -30,6 +30,15 @@ class VersionCounting {
   }
 
   /**
+   * {@link #count} for many changes, in the order they were made: all counted first (one ordered
+   * bulk write), then all cleared (one unordered), so each change still has its two steps in order.
+   */
+  void countAll(List<VersionChange> changes) {
+    counts.applyAll(changes);
+    devices.settledAll(changes);
+  }
+
+  /**
    * Counts the versions of the devices a bulk import chunk stored, then forgets the chunk: the same
    * two steps with the same safety, for the whole chunk at once ({@link VersionCounts#applyChunk}).
    */

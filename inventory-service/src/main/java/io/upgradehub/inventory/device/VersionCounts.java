@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -65,6 +66,9 @@ class VersionCounts {
 
   private final MongoCollection<Document> collection;
 
+  /** Ids of counter documents known to exist (they are never removed). */
+  private final Set<String> existing = ConcurrentHashMap.newKeySet();
+
   VersionCounts(MongoCollection<Document> versionCountCollection) {
     this.collection = versionCountCollection;
   }
@@ -79,15 +83,8 @@ class VersionCounts {
     DeviceId device = change.device();
     int bucket = bucket(device.deviceName());
     String id = id(device.productKey(), change.module(), bucket);
-    String applied = APPLIED + "." + key(device.deviceName());
-    Bson filter = and(eq("_id", id), notCounted(applied, change));
-    List<Bson> updates = new ArrayList<>();
-    updates.add(Updates.inc(COUNTS + "." + key(change.toVersion()), 1L));
-    if (change.fromVersion() != null) {
-      updates.add(Updates.inc(COUNTS + "." + key(change.fromVersion()), -1L));
-    }
-    updates.add(Updates.set(applied, change.eventId()));
-    Bson update = Updates.combine(updates);
+    Bson filter = countFilter(id, change);
+    Bson update = countUpdate(change);
     if (collection.updateOne(filter, update).getMatchedCount() == 1) {
       return true;
     }
@@ -144,13 +141,59 @@ class VersionCounts {
     collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
   }
 
-  /** Creates the counter documents of these ids that do not exist yet. */
+  /**
+   * {@link #apply} for many changes in one ordered bulk write: in the order given, which must be
+   * the order the changes were made in, so that a device's older change is never counted after a
+   * newer one (see the class comment). Each update is the same conditional single-document update
+   * as {@code apply}'s, so a change counted already matches nothing.
+   */
+  void applyAll(List<VersionChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Map<String, VersionChange> byId = new HashMap<>();
+    List<UpdateOneModel<Document>> updates = new ArrayList<>(changes.size());
+    for (VersionChange change : changes) {
+      DeviceId device = change.device();
+      String id = id(device.productKey(), change.module(), bucket(device.deviceName()));
+      byId.putIfAbsent(id, change);
+      updates.add(new UpdateOneModel<>(countFilter(id, change), countUpdate(change)));
+    }
+    createMissing(byId);
+    collection.bulkWrite(updates, new BulkWriteOptions().ordered(true));
+  }
+
+  /** Matches the change's counter document unless it counted the change already. */
+  private static Bson countFilter(String id, VersionChange change) {
+    return and(
+        eq("_id", id), notCounted(APPLIED + "." + key(change.device().deviceName()), change));
+  }
+
+  /** Moves one device from the old version to the new and records the change as its last. */
+  private static Bson countUpdate(VersionChange change) {
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.inc(COUNTS + "." + key(change.toVersion()), 1L));
+    if (change.fromVersion() != null) {
+      updates.add(Updates.inc(COUNTS + "." + key(change.fromVersion()), -1L));
+    }
+    updates.add(Updates.set(APPLIED + "." + key(change.device().deviceName()), change.eventId()));
+    return Updates.combine(updates);
+  }
+
+  /**
+   * Creates the counter documents of these ids that do not exist yet. Counter documents are never
+   * removed, so those seen once are remembered and not looked up again.
+   */
   private void createMissing(Map<String, VersionChange> byId) {
     Set<String> missing = new HashSet<>(byId.keySet());
+    missing.removeAll(existing);
+    if (missing.isEmpty()) {
+      return;
+    }
     collection
         .find(in("_id", List.copyOf(missing)))
         .projection(Projections.include("_id"))
-        .forEach(existing -> missing.remove(existing.getString("_id")));
+        .forEach(found -> missing.remove(found.getString("_id")));
     for (String id : missing) {
       VersionChange change = byId.get(id);
       try {
@@ -166,6 +209,7 @@ class VersionCounts {
         }
       }
     }
+    existing.addAll(byId.keySet());
   }
 
   /**

@@ -7,6 +7,7 @@ import io.upgradehub.inventory.InventoryServiceIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,22 @@ class PendingSweepIntegrationTests extends InventoryServiceIntegrationTest {
     assertThat(versionCounts.counts(product, "default"))
         .as("sweeping again counts nothing again")
         .containsExactly(Map.entry("1.0.0", 2L));
+  }
+
+  @Test
+  void changeMarkedPendingMoreRecentlyThanTheMinimumAgeIsLeftToItsReport() throws Exception {
+    devices.insert(
+        Device.register(
+            new DeviceId(product, "old"), Map.of("default", "1.0.0"), now.minusSeconds(120)),
+        "e-old");
+    devices.insert(device("fresh", Map.of("default", "1.0.0")), "e-fresh");
+    List<String> handed = new ArrayList<>();
+
+    devices.forEachPending(
+        now.minusSeconds(60), change -> handed.add(change.device().deviceName()));
+
+    assertThat(handed).contains("old").doesNotContain("fresh");
+    assertThat(pending("fresh")).containsExactly("default");
   }
 
   @Test
