@@ -4,7 +4,7 @@
 # Usage: bench/ingest.sh [--rate=3000] [--duration=5m] [--devices=10000] [--warmup=15s]
 #                        [--connect-rate=1000] [--connections=4] [--service-heap=384m]
 #                        [--mongo=memory|plain|h2] [--mqtt=own|reuse|embedded] [--receive-maximum=N]
-#                        [--adapter-connections=N] [--no-build]
+#                        [--adapter-connections=N] [--phases=mixed|lockstep] [--no-build]
 # Exits 1 when a message was lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."

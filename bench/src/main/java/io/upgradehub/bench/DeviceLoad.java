@@ -23,6 +23,12 @@ import java.util.concurrent.locks.LockSupport;
  * distribution) and one of module {@code mcu}, unchanged; then the next upgrade. So 3 of 7 messages
  * are progress (which inventory-service leaves to campaign-service), 2 status and 2 inform.
  *
+ * <p>{@link Phases#MIXED}: device {@code i} starts at step {@code i mod 7}, so every second carries
+ * that mix, as a fleet of independent devices does. {@link Phases#LOCKSTEP}: all start at step 0,
+ * so the whole fleet sends one kind of message at a time, a wave of {@code rate} per second for
+ * {@code devices / rate} seconds each (say, every device of a batch reporting its new version at
+ * once): the hardest case for the inventory, whose cost per message differs by kind.
+ *
  * <p>The messages go out over a few MQTT connections of their own (the fleet's devices stay
  * connected meanwhile), each device always over the same one, so its messages keep their order.
  * Only messages the broker acknowledged (QoS 1) count as sent. Not thread-safe: {@link #run} from
@@ -32,6 +38,12 @@ final class DeviceLoad implements AutoCloseable {
 
   /** Messages per upgrade cycle of one device, see the class comment. */
   static final int CYCLE = 7;
+
+  /** Where in their cycle the devices start, see the class comment. */
+  enum Phases {
+    MIXED,
+    LOCKSTEP
+  }
 
   private final String productKey;
   private final List<String> devices;
@@ -46,13 +58,22 @@ final class DeviceLoad implements AutoCloseable {
   private long published;
   private long sequence;
 
-  DeviceLoad(URI broker, String productKey, List<String> devices, int connections, String runId) {
+  DeviceLoad(
+      URI broker,
+      String productKey,
+      List<String> devices,
+      int connections,
+      String runId,
+      Phases phases) {
     this.productKey = productKey;
     this.devices = devices;
     this.runId = runId;
     this.step = new int[devices.size()];
     this.upgrades = new int[devices.size()];
     this.connectedAt = new long[devices.size()];
+    if (phases == Phases.MIXED) {
+      Arrays.setAll(step, device -> device % CYCLE);
+    }
     long now = System.currentTimeMillis();
     Arrays.fill(connectedAt, now);
     for (int i = 0; i < connections; i++) {

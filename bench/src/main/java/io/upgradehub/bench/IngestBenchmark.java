@@ -38,8 +38,8 @@ import java.util.function.LongSupplier;
  * (1000 devices/s), {@code connections} (4 MQTT connections for the traffic), {@code service-heap}
  * (384m), {@code mongo} (memory, plain or h2), {@code mqtt} (own, reuse: the broker on 1883, or
  * embedded: HiveMQ CE in this JVM), {@code receive-maximum} (the adapter's, 65535) and {@code
- * adapter-connections} (the adapter's, its default when absent). Exits 1 when a message was lost, 2
- * on bad arguments.
+ * adapter-connections} (the adapter's, its default when absent), {@code phases} (mixed or lockstep,
+ * {@link DeviceLoad.Phases}). Exits 1 when a message was lost, 2 on bad arguments.
  */
 public final class IngestBenchmark {
 
@@ -80,6 +80,11 @@ public final class IngestBenchmark {
     String adapterConnections = options.get("adapter-connections");
     String mongo = options.getOrDefault("mongo", "memory");
     String mqtt = options.getOrDefault("mqtt", "own");
+    String phases = options.getOrDefault("phases", "mixed");
+    if (!phases.equals("mixed") && !phases.equals("lockstep")) {
+      System.err.println("--phases is mixed or lockstep, not " + phases);
+      System.exit(2);
+    }
     if (!mqtt.equals("own") && !mqtt.equals("reuse") && !mqtt.equals("embedded")) {
       System.err.println("--mqtt is own, reuse or embedded, not " + mqtt);
       System.exit(2);
@@ -134,7 +139,16 @@ public final class IngestBenchmark {
       System.out.println(
           "MongoDB-protocol server: mongo-java-server, backend " + mongo + "; MQTT broker " + mqtt);
       nothingLost =
-          run(builder, rate, duration, warmup, deviceCount, connectRate, connections, heap);
+          run(
+              builder,
+              rate,
+              duration,
+              warmup,
+              deviceCount,
+              connectRate,
+              connections,
+              heap,
+              DeviceLoad.Phases.valueOf(phases.toUpperCase(Locale.ROOT)));
     } finally {
       for (int i = started.size() - 1; i >= 0; i--) {
         started.get(i).close();
@@ -151,7 +165,8 @@ public final class IngestBenchmark {
       int deviceCount,
       int connectRate,
       int connections,
-      String heap)
+      String heap,
+      DeviceLoad.Phases phases)
       throws Exception {
     String runId = Long.toString(System.currentTimeMillis(), 36);
     String productKey = "bench-" + runId;
@@ -202,7 +217,8 @@ public final class IngestBenchmark {
       long begin = System.nanoTime();
       fleet.start();
       try (DeviceLoad load =
-          new DeviceLoad(platform.mqttUri(), productKey, fleet.deviceNames(), connections, runId)) {
+          new DeviceLoad(
+              platform.mqttUri(), productKey, fleet.deviceNames(), connections, runId, phases)) {
         LongSupplier fleetReports = () -> fleet.stats().messagesSent();
         awaitFleet(fleet, deviceCount);
         boolean registered = awaitDrained(inventory, fleetReports, () -> 0);
@@ -257,9 +273,10 @@ public final class IngestBenchmark {
 
         System.out.printf(
             Locale.ROOT,
-            "%n== ingest: %d devices, target %d msg/s, measured %.0f s ==%n",
+            "%n== ingest: %d devices, target %d msg/s, %s phases, measured %.0f s ==%n",
             deviceCount,
             rate,
+            phases.name().toLowerCase(Locale.ROOT),
             seconds);
         System.out.printf(
             Locale.ROOT,

@@ -2,12 +2,9 @@ package io.upgradehub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.upgradehub.platform.Platform;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -35,11 +32,11 @@ class DeviceReportsIntegrationTests {
   void informedVersionShowsInTheInventoryAndRepeatsChangeNothing() {
     String product = registeredProduct();
     String device = "sensor-" + UUID.randomUUID().toString().substring(0, 8);
-    Mqtt5BlockingClient client = connect(product, device);
+    Mqtt5BlockingClient client = MqttDevice.connect(platform, product, device);
     try {
-      inform(client, product, device, "m-1", "mcu", "2.0.0");
-      inform(client, product, device, "m-1", "mcu", "2.0.0");
-      inform(client, product, device, "m-2", "default", "1.5.0");
+      MqttDevice.inform(client, product, device, "m-1", "mcu", "2.0.0");
+      MqttDevice.inform(client, product, device, "m-1", "mcu", "2.0.0");
+      MqttDevice.inform(client, product, device, "m-2", "default", "1.5.0");
 
       JsonNode shown =
           awaitDevice(
@@ -76,35 +73,6 @@ class DeviceReportsIntegrationTests {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     AdapterProbe.awaitKnows(platform, product);
     return product;
-  }
-
-  private static Mqtt5BlockingClient connect(String product, String device) {
-    Mqtt5BlockingClient client =
-        Mqtt5Client.builder()
-            .identifier(product + "/" + device)
-            .serverHost("127.0.0.1")
-            .serverPort(platform.mqttUri().getPort())
-            .buildBlocking();
-    client.connect();
-    return client;
-  }
-
-  private static void inform(
-      Mqtt5BlockingClient client,
-      String product,
-      String device,
-      String messageId,
-      String module,
-      String version) {
-    String payload =
-        "{\"id\":\"%s\",\"timestamp\":%d,\"module\":\"%s\",\"version\":\"%s\"}"
-            .formatted(messageId, System.currentTimeMillis(), module, version);
-    client
-        .publishWith()
-        .topic("ota/v1/" + product + "/" + device + "/inform")
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .payload(payload.getBytes(StandardCharsets.UTF_8))
-        .send();
   }
 
   /** Polls the device through the gateway until {@code ready} holds, for at most 60 s. */

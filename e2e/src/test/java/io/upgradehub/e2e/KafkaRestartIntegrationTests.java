@@ -3,9 +3,7 @@ package io.upgradehub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.upgradehub.platform.Component;
 import io.upgradehub.platform.Platform;
 import java.io.IOException;
@@ -113,28 +111,12 @@ class KafkaRestartIntegrationTests {
   }
 
   private static Mqtt5BlockingClient connect(String product, String device) {
-    Mqtt5BlockingClient client =
-        Mqtt5Client.builder()
-            .identifier(product + "/" + device)
-            .serverHost("127.0.0.1")
-            .serverPort(platform.mqttUri().getPort())
-            .buildBlocking();
-    client.connect();
-    return client;
+    return MqttDevice.connect(platform, product, device);
   }
 
-  /** Publishes with QoS 1; returns once the MQTT broker acknowledged (not the adapter). */
   private static void inform(
       Mqtt5BlockingClient client, String product, String device, String id, String version) {
-    String payload =
-        "{\"id\":\"%s\",\"timestamp\":%d,\"module\":\"default\",\"version\":\"%s\"}"
-            .formatted(id, System.currentTimeMillis(), version);
-    client
-        .publishWith()
-        .topic("ota/v1/" + product + "/" + device + "/inform")
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .payload(payload.getBytes(StandardCharsets.UTF_8))
-        .send();
+    MqttDevice.inform(client, product, device, id, "default", version);
   }
 
   /** Waits until the adapter logged that Kafka did not take an inform of {@code product}. */
