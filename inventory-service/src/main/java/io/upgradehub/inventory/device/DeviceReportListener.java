@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +38,6 @@ class DeviceReportListener {
       Set.of(DeviceProgressReported.TYPE, DeviceUpgradeRequested.TYPE);
 
   private static final Pattern MODULE = NewDeviceRequest.MODULE;
-  private static final Pattern VERSION = NewDeviceRequest.VERSION;
 
   private final DeviceReports reports;
   private final JsonMapper json;
@@ -88,45 +86,39 @@ class DeviceReportListener {
     String id = incoming.id();
     String type = incoming.type();
     JsonNode data = incoming.data();
-    try {
-      switch (type) {
-        case DeviceVersionReported.TYPE -> {
-          DeviceVersionReported event = json.treeToValue(data, DeviceVersionReported.class);
-          checkDevice(
-              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
-          check(event.module() != null && MODULE.matcher(event.module()).matches(), "module");
-          check(
-              event.version() != null
-                  && event.version().length() <= NewDeviceRequest.MAX_VERSION
-                  && VERSION.matcher(event.version()).matches(),
-              "version");
-          reports.versionReported(id, event, poll);
-        }
-        case DeviceConnected.TYPE -> {
-          DeviceConnected event = json.treeToValue(data, DeviceConnected.class);
-          checkDevice(
-              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
-          reports.connected(id, event, poll);
-        }
-        case DeviceDisconnected.TYPE -> {
-          DeviceDisconnected event = json.treeToValue(data, DeviceDisconnected.class);
-          checkDevice(
-              event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
-          reports.disconnected(id, event, poll);
-        }
-        default -> {
-          if (NOT_USED.contains(type)) {
-            reports.notUsed(type);
-          } else {
-            reports.ignore("unknown-type", id, "type '" + type + "' at " + incoming.where());
+    incoming.applyOrSkip(
+        reports::ignore,
+        () -> {
+          switch (type) {
+            case DeviceVersionReported.TYPE -> {
+              DeviceVersionReported event = json.treeToValue(data, DeviceVersionReported.class);
+              checkDevice(
+                  event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+              check(event.module() != null && MODULE.matcher(event.module()).matches(), "module");
+              check(NewDeviceRequest.isVersion(event.version()), "version");
+              reports.versionReported(id, event, poll);
+            }
+            case DeviceConnected.TYPE -> {
+              DeviceConnected event = json.treeToValue(data, DeviceConnected.class);
+              checkDevice(
+                  event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+              reports.connected(id, event, poll);
+            }
+            case DeviceDisconnected.TYPE -> {
+              DeviceDisconnected event = json.treeToValue(data, DeviceDisconnected.class);
+              checkDevice(
+                  event.productKey(), event.deviceName(), event.reportedAt(), event.receivedAt());
+              reports.disconnected(id, event, poll);
+            }
+            default -> {
+              if (NOT_USED.contains(type)) {
+                reports.notUsed(type);
+              } else {
+                reports.ignore("unknown-type", id, "type '" + type + "' at " + incoming.where());
+              }
+            }
           }
-        }
-      }
-    } catch (JacksonException e) {
-      reports.ignore("unreadable", id, "data of " + type + ": " + e.getOriginalMessage());
-    } catch (IncomingEvent.InvalidData e) {
-      reports.ignore("unreadable", id, "data of " + type + ": " + e.getMessage());
-    }
+        });
   }
 
   private static void checkDevice(

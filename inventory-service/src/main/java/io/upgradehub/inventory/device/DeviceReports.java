@@ -6,17 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import io.upgradehub.events.devices.DeviceConnected;
 import io.upgradehub.events.devices.DeviceDisconnected;
 import io.upgradehub.events.devices.DeviceVersionReported;
-import io.upgradehub.inventory.product.Product;
-import io.upgradehub.inventory.product.ProductManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,12 +49,13 @@ class DeviceReports {
    */
   static final String NOT_USED = "upgradehub.device-reports.not-used";
 
-  private static final Logger log = LoggerFactory.getLogger(DeviceReports.class);
+  /** What these events are, in the log of those skipped. */
+  private static final String KIND = "device";
 
   private final Devices devices;
   private final UpgradeLog upgradeLog;
   private final VersionCounting counting;
-  private final ProductManagement products;
+  private final SkippedEvents skipped;
   private final MeterRegistry meters;
   private final Clock clock;
   private final Map<String, Applied> applied = new ConcurrentHashMap<>();
@@ -68,13 +64,13 @@ class DeviceReports {
       Devices devices,
       UpgradeLog upgradeLog,
       VersionCounting counting,
-      ProductManagement products,
+      SkippedEvents skipped,
       MeterRegistry meters,
       Clock clock) {
     this.devices = devices;
     this.upgradeLog = upgradeLog;
     this.counting = counting;
-    this.products = products;
+    this.skipped = skipped;
     this.meters = meters;
     this.clock = clock;
     // registered up front, so that dashboards and the benchmark see zeros, not gaps
@@ -91,15 +87,7 @@ class DeviceReports {
    * a count missing after a stop is completed, each exactly once.
    */
   void versionReported(String eventId, DeviceVersionReported report, ReportPoll poll) {
-    Optional<Product> product = knownProduct(eventId, report.productKey());
-    if (product.isEmpty()) {
-      return;
-    }
-    if (!product.get().hasModule(report.module())) {
-      ignore(
-          "unknown-module",
-          eventId,
-          "product '" + report.productKey() + "' has no module '" + report.module() + "'");
+    if (skipped.product(KIND, eventId, report.productKey(), report.module()).isEmpty()) {
       return;
     }
     DeviceId id = new DeviceId(report.productKey(), report.deviceName());
@@ -171,8 +159,7 @@ class DeviceReports {
 
   /** Counts and logs an event that is skipped. */
   void ignore(String reason, String eventId, String why) {
-    meters.counter(IGNORED, "reason", reason).increment();
-    log.warn("Skipped device event {} ({}): {}", eventId, reason, why);
+    skipped.skip(KIND, reason, eventId, why);
   }
 
   private void connection(
@@ -184,7 +171,7 @@ class DeviceReports {
       boolean online,
       Instant reportedAt,
       Instant receivedAt) {
-    if (knownProduct(eventId, productKey).isEmpty()) {
+    if (skipped.product(KIND, eventId, productKey, null).isEmpty()) {
       return;
     }
     DeviceId id = new DeviceId(productKey, deviceName);
@@ -194,14 +181,6 @@ class DeviceReports {
       devices.applyConnection(id, online, reportedAt, receivedAt);
     }
     applied(type).record(receivedAt, clock.instant());
-  }
-
-  private Optional<Product> knownProduct(String eventId, String productKey) {
-    Optional<Product> product = products.find(productKey);
-    if (product.isEmpty()) {
-      ignore("unknown-product", eventId, "no product '" + productKey + "'");
-    }
-    return product;
   }
 
   private Applied applied(String type) {

@@ -51,6 +51,21 @@ record IncomingEvent(String id, String type, JsonNode data, String where) {
   }
 
   /**
+   * Runs {@code apply}, which reads this event's data and applies it; data that cannot be read or
+   * breaks a rule ({@link InvalidData}) is handed to {@code skip} as {@code unreadable}. Nothing
+   * else is caught: a failure to apply goes to the listener container's error handler.
+   */
+  void applyOrSkip(Skip skip, Runnable apply) {
+    try {
+      apply.run();
+    } catch (JacksonException e) {
+      skip.skip("unreadable", id, "data of " + type + ": " + e.getOriginalMessage());
+    } catch (InvalidData e) {
+      skip.skip("unreadable", id, "data of " + type + ": " + e.getMessage());
+    }
+  }
+
+  /**
    * Checks one field of an event's data.
    *
    * @throws InvalidData when it is not {@code valid}

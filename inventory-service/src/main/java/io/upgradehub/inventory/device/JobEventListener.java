@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,42 +46,36 @@ class JobEventListener {
       jobs.ignore("unknown-type", id, "type '" + incoming.type() + "' at " + incoming.where());
       return;
     }
-    try {
-      JobStateChanged event = json.treeToValue(incoming.data(), JobStateChanged.class);
-      check(isId(event.jobId()), "jobId");
-      check(isId(event.batchId()), "batchId");
-      check(DeviceKey.isValidProductKey(event.productKey()), "productKey");
-      check(DeviceKey.isValidDeviceName(event.deviceName()), "deviceName");
-      check(
-          event.packageId() != null
-              && !event.packageId().isBlank()
-              && event.packageId().length() <= MAX_PACKAGE_ID,
-          "packageId");
-      check(
-          event.module() != null
-              && event.module().length() <= NewDeviceRequest.MAX_MODULE
-              && NewDeviceRequest.MODULE.matcher(event.module()).matches(),
-          "module");
-      check(event.fromVersion() == null || isVersion(event.fromVersion()), "fromVersion");
-      check(isVersion(event.targetVersion()), "targetVersion");
-      check(event.state() != null, "state");
-      check(event.attempt() >= 1, "attempt");
-      check(event.at() != null, "at");
-      jobs.stateChanged(id, event);
-    } catch (JacksonException e) {
-      jobs.ignore("unreadable", id, "data of " + incoming.type() + ": " + e.getOriginalMessage());
-    } catch (IncomingEvent.InvalidData e) {
-      jobs.ignore("unreadable", id, "data of " + incoming.type() + ": " + e.getMessage());
-    }
+    incoming.applyOrSkip(
+        jobs::ignore,
+        () -> {
+          JobStateChanged event = json.treeToValue(incoming.data(), JobStateChanged.class);
+          check(isId(event.jobId()), "jobId");
+          check(isId(event.batchId()), "batchId");
+          check(DeviceKey.isValidProductKey(event.productKey()), "productKey");
+          check(DeviceKey.isValidDeviceName(event.deviceName()), "deviceName");
+          check(
+              event.packageId() != null
+                  && !event.packageId().isBlank()
+                  && event.packageId().length() <= MAX_PACKAGE_ID,
+              "packageId");
+          check(
+              event.module() != null
+                  && event.module().length() <= NewDeviceRequest.MAX_MODULE
+                  && NewDeviceRequest.MODULE.matcher(event.module()).matches(),
+              "module");
+          check(
+              event.fromVersion() == null || NewDeviceRequest.isVersion(event.fromVersion()),
+              "fromVersion");
+          check(NewDeviceRequest.isVersion(event.targetVersion()), "targetVersion");
+          check(event.state() != null, "state");
+          check(event.attempt() >= 1, "attempt");
+          check(event.at() != null, "at");
+          jobs.stateChanged(id, event);
+        });
   }
 
   private static boolean isId(@Nullable String value) {
     return value != null && ID.matcher(value).matches();
-  }
-
-  private static boolean isVersion(@Nullable String value) {
-    return value != null
-        && value.length() <= NewDeviceRequest.MAX_VERSION
-        && NewDeviceRequest.VERSION.matcher(value).matches();
   }
 }

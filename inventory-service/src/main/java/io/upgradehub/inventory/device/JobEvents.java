@@ -4,14 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
-import io.upgradehub.inventory.product.Product;
-import io.upgradehub.inventory.product.ProductManagement;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,13 +35,13 @@ class JobEvents {
   /** Job events applied (also a repeat that changed nothing), tagged {@code state}. */
   static final String APPLIED = "upgradehub.job-events.applied";
 
-  private static final Logger log = LoggerFactory.getLogger(JobEvents.class);
+  /** What these events are, in the log of those skipped. */
+  private static final String KIND = "job";
 
   private final Devices devices;
   private final UpgradeCounters counters;
   private final UpgradeLog upgradeLog;
-  private final ProductManagement products;
-  private final MeterRegistry meters;
+  private final SkippedEvents skipped;
   private final Clock clock;
   private final Map<JobState, Counter> applied = new EnumMap<>(JobState.class);
 
@@ -54,14 +49,13 @@ class JobEvents {
       Devices devices,
       UpgradeCounters counters,
       UpgradeLog upgradeLog,
-      ProductManagement products,
+      SkippedEvents skipped,
       MeterRegistry meters,
       Clock clock) {
     this.devices = devices;
     this.counters = counters;
     this.upgradeLog = upgradeLog;
-    this.products = products;
-    this.meters = meters;
+    this.skipped = skipped;
     this.clock = clock;
     // registered up front, so that dashboards see zeros, not gaps
     for (JobState state : JobState.values()) {
@@ -77,16 +71,7 @@ class JobEvents {
   /** Logs and counts the end of an attempt; a non-final state changes nothing. */
   void stateChanged(String eventId, JobStateChanged event) {
     if (event.state().isFinal()) {
-      Optional<Product> product = products.find(event.productKey());
-      if (product.isEmpty()) {
-        ignore("unknown-product", eventId, "no product '" + event.productKey() + "'");
-        return;
-      }
-      if (!product.get().hasModule(event.module())) {
-        ignore(
-            "unknown-module",
-            eventId,
-            "product '" + event.productKey() + "' has no module '" + event.module() + "'");
+      if (skipped.product(KIND, eventId, event.productKey(), event.module()).isEmpty()) {
         return;
       }
       ended(UpgradeAttempt.of(event));
@@ -107,7 +92,6 @@ class JobEvents {
 
   /** Counts and logs a job event that is skipped. */
   void ignore(String reason, String eventId, String why) {
-    meters.counter(DeviceReports.IGNORED, "reason", reason).increment();
-    log.warn("Skipped job event {} ({}): {}", eventId, reason, why);
+    skipped.skip(KIND, reason, eventId, why);
   }
 }

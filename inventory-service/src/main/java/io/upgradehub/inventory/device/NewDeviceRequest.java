@@ -31,6 +31,11 @@ record NewDeviceRequest(
   static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_-]+");
   static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]+");
 
+  /** Whether {@code value} is a version by the rule above; what events are checked against. */
+  static boolean isVersion(@Nullable String value) {
+    return value != null && value.length() <= MAX_VERSION && VERSION.matcher(value).matches();
+  }
+
   /**
    * @throws io.upgradehub.inventory.system.ApiException {@code VALIDATION_FAILED} listing every
    *     invalid field
