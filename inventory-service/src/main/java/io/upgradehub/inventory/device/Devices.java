@@ -209,28 +209,14 @@ class Devices {
    * decided, so a module's changes are always counted in the order they were made, the last one
    * last.
    *
-   * @return the change to log, empty when the version did not change
-   * @throws IllegalStateException when the device kept changing under {@value #MAX_ATTEMPTS} reads
-   */
-  Optional<VersionChange> applyVersion(
-      DeviceId id,
-      String module,
-      String version,
-      Instant reportedAt,
-      String eventId,
-      Instant now,
-      Consumer<VersionChange> settle) {
-    return applyVersion(id, module, version, reportedAt, eventId, now, settle, null);
-  }
-
-  /**
-   * {@link #applyVersion(DeviceId, String, String, Instant, String, Instant, Consumer)} deciding
-   * first on {@code read}, the device as read a moment ago ({@link #readAll}), instead of reading
-   * it again; a read another write overtook meanwhile only costs a second decision, as the update
-   * is conditional on the revision read.
+   * <p>It may decide first on {@code read}, the device as read a moment ago ({@link #readAll}),
+   * instead of reading it again; a read another write overtook meanwhile only costs a second
+   * decision, as the update is conditional on the revision read.
    *
    * @param read the device's document as read, {@link #NOT_STORED} when it was not stored, null to
    *     read it now
+   * @return the change to log, empty when the version did not change
+   * @throws IllegalStateException when the device kept changing under {@value #MAX_ATTEMPTS} reads
    */
   Optional<VersionChange> applyVersion(
       DeviceId id,
@@ -355,13 +341,16 @@ class Devices {
    * like any other (the revision moves), so a concurrent decision is made again.
    */
   void settled(DeviceId id, String module, String eventId) {
+    collection.updateOne(pendingChange(id, module, eventId), cleared(module));
+  }
+
+  /** The device, while its module's pending change is still this event's. */
+  private static Bson pendingChange(DeviceId id, String module, String eventId) {
     String field = VERSIONS + "." + module;
-    collection.updateOne(
-        and(
-            eq("_id", id.value()),
-            eq(field + "." + EVENT_ID, eventId),
-            eq(field + "." + PENDING, true)),
-        cleared(module));
+    return and(
+        eq("_id", id.value()),
+        eq(field + "." + EVENT_ID, eventId),
+        eq(field + "." + PENDING, true));
   }
 
   /**
@@ -374,13 +363,9 @@ class Devices {
     }
     List<UpdateOneModel<Document>> updates = new ArrayList<>(changes.size());
     for (VersionChange change : changes) {
-      String field = VERSIONS + "." + change.module();
       updates.add(
           new UpdateOneModel<>(
-              and(
-                  eq("_id", change.device().value()),
-                  eq(field + "." + EVENT_ID, change.eventId()),
-                  eq(field + "." + PENDING, true)),
+              pendingChange(change.device(), change.module(), change.eventId()),
               cleared(change.module())));
     }
     collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));

@@ -140,7 +140,8 @@ class VersionDistributionIntegrationTests extends DeviceReportsTest {
                 at(1),
                 eventId,
                 Instant.now(),
-                change -> {}))
+                change -> {},
+                null))
         .isPresent();
     assertThat(counts(distribution(""))).containsExactly(Map.entry("1.0.0", 1L));
 
@@ -164,7 +165,14 @@ class VersionDistributionIntegrationTests extends DeviceReportsTest {
     VersionChange change =
         devices
             .applyVersion(
-                id, "default", "2.0.0", at(1), eventId("cam-1", "m-1"), Instant.now(), c -> {})
+                id,
+                "default",
+                "2.0.0",
+                at(1),
+                eventId("cam-1", "m-1"),
+                Instant.now(),
+                c -> {},
+                null)
             .orElseThrow();
     assertThat(versionCounts.apply(change)).isTrue();
     assertThat(versionCounts.apply(change)).as("counting again is a no-op").isFalse();
@@ -189,7 +197,8 @@ class VersionDistributionIntegrationTests extends DeviceReportsTest {
         at(1),
         eventId("cam-1", "m-lost"),
         Instant.now(),
-        c -> {});
+        c -> {},
+        null);
 
     version("cam-1", "default", "3.0.0", at(3));
 
