@@ -102,7 +102,7 @@ public final class ProductEvents implements AutoCloseable {
       admin
           .createTopics(
               List.of(
-                  new NewTopic(ProductTopics.PRODUCT_EVENTS, 3, (short) 1)
+                  new NewTopic(ProductTopics.PRODUCT_EVENTS, ProductTopics.PARTITIONS, (short) 1)
                       .configs(
                           Map.of(
                               TopicConfig.CLEANUP_POLICY_CONFIG,
