@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -33,12 +32,7 @@ public final class DistributionBenchmark {
   private DistributionBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options =
-        Stream.of(args)
-            .filter(a -> a.startsWith("--") && a.contains("="))
-            .collect(
-                Collectors.toMap(
-                    a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1)));
+    Map<String, String> options = BenchOptions.parse(args);
     long devices = Long.parseLong(options.getOrDefault("devices", "1000000"));
     int requests = Integer.parseInt(options.getOrDefault("requests", "10000"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "1000"));

@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Uploads a large generated package through the gateway into package-service (which streams it to
@@ -39,12 +37,7 @@ public final class UploadBenchmark {
   private UploadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options =
-        Stream.of(args)
-            .filter(a -> a.startsWith("--") && a.contains("="))
-            .collect(
-                Collectors.toMap(
-                    a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1)));
+    Map<String, String> options = BenchOptions.parse(args);
     long size = Long.parseLong(options.getOrDefault("size-mib", "1024")) * MIB;
     int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
     String heap = options.getOrDefault("service-heap", "128m");
