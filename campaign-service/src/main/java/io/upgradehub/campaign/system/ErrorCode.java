@@ -1,0 +1,45 @@
+package io.upgradehub.campaign.system;
+
+import io.upgradehub.problems.ErrorKey;
+import org.springframework.http.HttpStatus;
+
+/**
+ * This service's own error keys and their HTTP status, beside the {@link
+ * io.upgradehub.problems.CommonError common ones}. Keys are part of the API: add new ones, never
+ * rename.
+ */
+public enum ErrorCode implements ErrorKey {
+  PACKAGE_NOT_FOUND(HttpStatus.NOT_FOUND, "No such package"),
+  PACKAGE_DISABLED(HttpStatus.CONFLICT, "The package is disabled"),
+  VERIFICATION_SKIPPED(HttpStatus.CONFLICT, "Verification was skipped for this package"),
+  VERIFICATION_RUNNING(HttpStatus.CONFLICT, "A verification of this package is running"),
+  ALREADY_VERIFIED(HttpStatus.CONFLICT, "The package is already verified"),
+  NOT_VERIFIED(HttpStatus.CONFLICT, "The package is neither verified nor has its verification skipped"),
+  BATCH_NOT_FOUND(HttpStatus.NOT_FOUND, "No such batch"),
+  BATCH_STATE_CONFLICT(HttpStatus.CONFLICT, "The batch's state does not allow this"),
+  JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "No such job"),
+  JOB_STATE_CONFLICT(HttpStatus.CONFLICT, "The job's state does not allow this"),
+  UNKNOWN_DEVICES(HttpStatus.UNPROCESSABLE_CONTENT, "Some chosen devices are not in the product"),
+  NO_ELIGIBLE_DEVICES(
+      HttpStatus.UNPROCESSABLE_CONTENT, "None of the chosen devices can take this package"),
+  INVENTORY_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE, "The device inventory cannot be reached; try again");
+
+  private final HttpStatus status;
+  private final String title;
+
+  ErrorCode(HttpStatus status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  @Override
+  public HttpStatus status() {
+    return status;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}
