@@ -19,9 +19,11 @@ public enum ErrorCode implements ErrorKey {
   BATCH_STATE_CONFLICT(HttpStatus.CONFLICT, "The batch's state does not allow this"),
   JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "No such job"),
   JOB_STATE_CONFLICT(HttpStatus.CONFLICT, "The job's state does not allow this"),
+  FROM_VERSIONS_NOT_ALLOWED(
+      HttpStatus.UNPROCESSABLE_CONTENT, "The package cannot upgrade from these versions"),
+  DEVICES_NOT_ELIGIBLE(
+      HttpStatus.UNPROCESSABLE_CONTENT, "Some chosen devices cannot take this package now"),
   UNKNOWN_DEVICES(HttpStatus.UNPROCESSABLE_CONTENT, "Some chosen devices are not in the product"),
-  NO_ELIGIBLE_DEVICES(
-      HttpStatus.UNPROCESSABLE_CONTENT, "None of the chosen devices can take this package"),
   INVENTORY_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "The device inventory cannot be reached; try again");
 

@@ -1,0 +1,169 @@
+package io.upgradehub.campaign.batch;
+
+import io.upgradehub.campaign.inventory.DeviceDirectory;
+import io.upgradehub.campaign.inventory.DeviceVersion;
+import io.upgradehub.campaign.job.Job;
+import io.upgradehub.campaign.job.Jobs;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates a batch's jobs from its scope: streams the product's devices from inventory-service (or
+ * looks up the named ones) a chunk at a time, never the fleet in memory, leaves out the devices it
+ * must not touch, and stores each chunk's jobs in one bulk write. Planning again after a stop
+ * creates no job twice: the store refuses a second open job of a device's module, and a device
+ * this batch already holds is simply skipped.
+ */
+@Service
+public class Planner {
+
+  private static final Logger log = LoggerFactory.getLogger(Planner.class);
+  static final int CHUNK = 1_000;
+  /** How long a planner owns a batch's planning without storing a chunk. */
+  static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
+
+  private final DeviceDirectory directory;
+  private final Jobs jobs;
+  private final Batches batches;
+  private final Clock clock;
+
+  Planner(DeviceDirectory directory, Jobs jobs, Batches batches, Clock clock) {
+    this.directory = directory;
+    this.jobs = jobs;
+    this.batches = batches;
+    this.clock = clock;
+  }
+
+  /**
+   * Plans the whole batch, unless another planner holds it.
+   *
+   * @return the jobs created, or -1 when another planner holds the batch
+   */
+  public long plan(Batch batch) {
+    if (!batches.claimPlanning(batch.id(), clock.instant(), LEASE)) {
+      return -1;
+    }
+    batches.restartPlanning(batch.id());
+    // numbers go on from where a planner that stopped left them
+    batch = batches.find(batch.id()).orElse(batch);
+    Chunk chunk = new Chunk(batch, batch.progress().planSeq());
+    BatchSpec spec = batch.spec();
+    if (spec.scope().type() == ScopeType.DEVICES) {
+      List<String> names = spec.scope().deviceNames();
+      for (int from = 0; from < names.size(); from += CHUNK) {
+        List<String> part = names.subList(from, Math.min(names.size(), from + CHUNK));
+        java.util.Set<String> wanted = new java.util.HashSet<>(part);
+        for (DeviceVersion device :
+            directory.lookup(spec.productKey(), spec.module(), part).devices()) {
+          if (wanted.remove(device.deviceName())) {
+            chunk.add(device);
+          }
+        }
+        chunk.exclude(Exclusion.UNKNOWN_DEVICE, wanted.size());
+        chunk.flush(false);
+      }
+    } else {
+      String tag = spec.scope().type() == ScopeType.GROUP ? spec.scope().tag() : null;
+      directory.forEach(spec.productKey(), spec.module(), tag, chunk::add);
+    }
+    chunk.flush(true);
+    log.info(
+        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.allExcluded);
+    return chunk.created;
+  }
+
+  /** The devices of one bulk write, and what planning has done so far. */
+  private final class Chunk {
+
+    private final Batch batch;
+    private final List<DeviceVersion> devices = new ArrayList<>(CHUNK);
+    private final Map<String, Long> excluded = new LinkedHashMap<>();
+    private final Map<String, Long> allExcluded = new LinkedHashMap<>();
+    private long seq;
+    private long created;
+
+    Chunk(Batch batch, long firstSeq) {
+      this.batch = batch;
+      this.seq = firstSeq;
+    }
+
+    void add(DeviceVersion device) {
+      Exclusion why = Exclusion.of(batch.spec(), device.deviceName(), device.version());
+      if (why != null) {
+        exclude(why, 1);
+        return;
+      }
+      devices.add(device);
+      if (devices.size() >= CHUNK) {
+        flush(false);
+      }
+    }
+
+    void exclude(Exclusion why, long n) {
+      if (n > 0) {
+        excluded.merge(why.name(), n, Long::sum);
+        allExcluded.merge(why.name(), n, Long::sum);
+      }
+    }
+
+    void flush(boolean done) {
+      BatchSpec spec = batch.spec();
+      Instant now = clock.instant();
+      Map<String, DeviceVersion> bySlot = new LinkedHashMap<>();
+      for (DeviceVersion device : devices) {
+        bySlot.put(Job.slot(spec.productKey(), device.deviceName(), spec.module()), device);
+      }
+      Map<String, String> held = jobs.held(bySlot.keySet());
+      List<Job> planned = new ArrayList<>(bySlot.size());
+      for (Map.Entry<String, DeviceVersion> entry : bySlot.entrySet()) {
+        String holder = held.get(entry.getKey());
+        if (holder != null) {
+          if (!holder.startsWith(batch.id() + "-")) {
+            exclude(Exclusion.IN_ANOTHER_BATCH, 1);
+          } // else planned before a stop: already ours
+          continue;
+        }
+        planned.add(job(entry.getValue(), now));
+      }
+      long stored = planned.size() - jobs.insertPlanned(planned).size();
+      exclude(Exclusion.IN_ANOTHER_BATCH, planned.size() - stored);
+      created += stored;
+      batches.planned(batch.id(), seq, stored, excluded, done, now.plus(LEASE));
+      excluded.clear();
+      devices.clear();
+    }
+
+    private Job job(DeviceVersion device, Instant now) {
+      BatchSpec spec = batch.spec();
+      return Job.plan(
+          batch.id(),
+          seq++,
+          spec.productKey(),
+          device.deviceName(),
+          spec.module(),
+          spec.pkg().packageId(),
+          spec.pkg().targetVersion(),
+          device.version(),
+          spec.mode() == NotificationMode.PULL,
+          now);
+    }
+  }
+
+  /** How many devices of each exclusion a set of counts holds; every exclusion present. */
+  static Map<Exclusion, Long> exclusions(@Nullable Map<String, Long> counts) {
+    Map<Exclusion, Long> all = new EnumMap<>(Exclusion.class);
+    for (Exclusion why : Exclusion.values()) {
+      all.put(why, counts == null ? 0L : counts.getOrDefault(why.name(), 0L));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,234 @@
+package io.upgradehub.campaign.dispatch;
+
+import io.upgradehub.campaign.batch.Batch;
+import io.upgradehub.campaign.batch.BatchLifecycle;
+import io.upgradehub.campaign.batch.BatchSpec;
+import io.upgradehub.campaign.batch.Batches;
+import io.upgradehub.campaign.batch.NotificationMode;
+import io.upgradehub.campaign.job.Job;
+import io.upgradehub.campaign.job.Jobs;
+import io.upgradehub.campaign.job.Moves;
+import io.upgradehub.events.batches.BatchState;
+import io.upgradehub.events.jobs.JobState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moves one batch forward, one round at a time: starts it when its time came, starts its next jobs
+ * at its rate (the command through the job's outbox; a {@code PULL} job is released for its device
+ * to ask), times out and retries jobs, cancels the open jobs of a canceled batch, pauses it when its
+ * abort rule is crossed, and completes it when every job ended.
+ *
+ * <p>Safe to run on several instances: a job starts only from {@code QUEUED} on the revision it was
+ * read at, so two instances never start one job, and the cursor over the batch's jobs moves only
+ * after its jobs were started, so a stop in between forgets none (the next round finds them
+ * started and moves on).
+ */
+@Service
+public class Dispatcher {
+
+  private final Batches batches;
+  private final Jobs jobs;
+  private final BatchLifecycle lifecycle;
+  private final SchedulerProperties properties;
+  private final Clock clock;
+
+  Dispatcher(
+      Batches batches,
+      Jobs jobs,
+      BatchLifecycle lifecycle,
+      SchedulerProperties properties,
+      Clock clock) {
+    this.batches = batches;
+    this.jobs = jobs;
+    this.lifecycle = lifecycle;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * One round over a batch.
+   *
+   * @param sweep whether to look for due timeouts and retries in this round
+   * @return how many jobs changed
+   */
+  public long round(Batch batch, boolean sweep) {
+    Instant now = clock.instant();
+    if (batch.state() == BatchState.SCHEDULED) {
+      if (!lifecycle.start(batch)) {
+        return 0;
+      }
+      batch = batches.find(batch.id()).orElseThrow();
+    }
+    if (batch.state() == BatchState.CANCELED) {
+      return cancelOpenJobs(batch, now);
+    }
+    long changed = 0;
+    if (sweep) {
+      changed += sweepDue(batch, now);
+      batch = batches.find(batch.id()).orElseThrow();
+    }
+    if (batch.state() == BatchState.RUNNING && abortRuleCrossed(batch)) {
+      lifecycle.pause(batch, "abort rule crossed: " + describe(batch));
+      return changed;
+    }
+    if (batch.state() == BatchState.RUNNING) {
+      if (pastEnd(batch, now)) {
+        changed += cancelQueued(batch, now);
+      } else {
+        changed += startNext(batch, now);
+      }
+    }
+    completeIfDone(batches.find(batch.id()).orElseThrow());
+    return changed;
+  }
+
+  /** Starts (or, for PULL, releases) the next jobs by number, as many as the rate allows now. */
+  private long startNext(Batch batch, Instant now) {
+    long from = batch.progress().nextSeq();
+    long planned = batch.progress().planSeq();
+    if (from >= planned) {
+      return 0;
+    }
+    RateLimit rate = RateLimit.of(batch.spec().ratePerMinute(), properties.tick());
+    RateLimit.Grant grant =
+        rate.grant(
+            batch.progress().rateTime(),
+            now,
+            Math.min(planned - from, properties.chunk()));
+    if (grant.count() == 0) {
+      return 0;
+    }
+    List<String> ids = new ArrayList<>((int) grant.count());
+    for (long seq = from; seq < from + grant.count(); seq++) {
+      ids.add(Job.id(batch.id(), seq));
+    }
+    Moves moves = new Moves();
+    for (Job job : jobs.findAll(ids).values()) {
+      moves.add(job, job.state(), begin(batch.spec(), job, now));
+    }
+    long saved = save(moves);
+    batches.advance(batch.id(), from, from + grant.count(), grant.next());
+    return saved;
+  }
+
+  /** Starts a queued job (PUSH) or releases it for its device to ask (PULL). */
+  private static JobState begin(BatchSpec spec, Job job, Instant now) {
+    if (spec.mode() == NotificationMode.PULL) {
+      return job.release() ? job.state() : null;
+    }
+    return job.start(spec.pkg(), spec::fits, spec.policy(), true, now);
+  }
+
+  /** Times out the jobs past their deadline and queues again (and starts) those due a retry. */
+  private long sweepDue(Batch batch, Instant now) {
+    BatchSpec spec = batch.spec();
+    Moves moves = new Moves();
+    for (Job job : jobs.due(batch.id(), now, properties.chunk())) {
+      JobState before = job.state();
+      JobState after = null;
+      if (job.isRunning()) {
+        after = job.timeOut(spec.policy(), now);
+      } else if (job.retryPending() && batch.state() == BatchState.RUNNING && !pastEnd(batch, now)) {
+        if (job.requeue(now)) {
+          JobState begun = begin(spec, job, now);
+          after = begun == null ? job.state() : begun;
+        }
+      }
+      moves.add(job, before, after);
+    }
+    return save(moves);
+  }
+
+  /** Cancels a canceled batch's open jobs, a chunk per round; retires it when none is left. */
+  private long cancelOpenJobs(Batch batch, Instant now) {
+    List<Job> open = jobs.openOf(batch.id(), properties.chunk());
+    if (open.isEmpty()) {
+      batches.setCounts(batch.id(), jobs.countByState(batch.id()));
+      batches.retire(batch.id());
+      return 0;
+    }
+    return cancel(open, batch.reason() == null ? "the batch was canceled" : batch.reason(), now);
+  }
+
+  /** After its end time no device starts: the jobs still queued are canceled. */
+  private long cancelQueued(Batch batch, Instant now) {
+    List<Job> queued = new ArrayList<>();
+    for (Job job : jobs.openOf(batch.id(), properties.chunk())) {
+      if (job.state() == JobState.QUEUED) {
+        queued.add(job);
+      }
+    }
+    return cancel(queued, "the batch's end time passed before the device started", now);
+  }
+
+  private long cancel(List<Job> open, String why, Instant now) {
+    Moves moves = new Moves();
+    for (Job job : open) {
+      moves.add(job, job.state(), job.cancel(why, now));
+    }
+    return save(moves);
+  }
+
+  /** Stores the jobs a round changed and moves their batches' counts by what was stored. */
+  private long save(Moves moves) {
+    if (moves.isEmpty()) {
+      return 0;
+    }
+    Set<String> saved = jobs.saveAll(moves.jobs());
+    moves.deltas(saved).forEach(batches::addCounts);
+    return saved.size();
+  }
+
+  private void completeIfDone(Batch batch) {
+    if (!batch.progress().planningDone()
+        || batch.state().isFinal()
+        || batch.state() == BatchState.SCHEDULED) {
+      return;
+    }
+    long open =
+        batch.progress().count(JobState.QUEUED)
+            + batch.progress().count(JobState.NOTIFIED)
+            + batch.progress().count(JobState.DOWNLOADING)
+            + batch.progress().count(JobState.UPGRADING);
+    if (open > 0 || jobs.anyOpen(batch.id())) {
+      return;
+    }
+    Map<JobState, Long> counts = jobs.countByState(batch.id());
+    batches.setCounts(batch.id(), counts);
+    if (lifecycle.complete(batch, counts)) {
+      batches.retire(batch.id());
+    }
+  }
+
+  private static boolean abortRuleCrossed(Batch batch) {
+    if (batch.spec().abort() == null) {
+      return false;
+    }
+    long failed = batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
+    long finished = failed + batch.progress().count(JobState.SUCCEEDED);
+    return batch.spec().abort().crossedBy(finished, failed);
+  }
+
+  private static String describe(Batch batch) {
+    long failed = batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
+    long finished = failed + batch.progress().count(JobState.SUCCEEDED);
+    return failed
+        + " of "
+        + finished
+        + " ended devices failed (threshold "
+        + batch.spec().abort().failurePercent()
+        + "% after "
+        + batch.spec().abort().minFinished()
+        + ")";
+  }
+
+  private static boolean pastEnd(Batch batch, Instant now) {
+    return batch.spec().endAt() != null && !now.isBefore(batch.spec().endAt());
+  }
+}
