@@ -2,10 +2,10 @@ package io.upgradehub.outbox;
 
 import io.upgradehub.events.EventEnvelope;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,8 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
  * document, in the same single-document write as the state change. Without multi-document
  * transactions this is what makes "state changed" and "event will be published" one fact.
  *
- * <p>An entry is {@code {id, type, at, json}}: {@code json} is the whole envelope, serialized once
- * here, so the relay sends exactly what was decided at write time.
+ * <p>An entry is {@code {id, type, version, at, json}} and, when the event names them, {@code
+ * topic} and {@code key}: {@code json} is the whole envelope, serialized once here, so the relay
+ * sends exactly what was decided at write time.
+ *
+ * <p>After the write, the caller tells the relay: {@link #written(OutboxSource, Collection)} names
+ * the documents, which the relay then publishes by id without scanning; {@link #written()} asks for
+ * a sweep of every source. Without either, a periodic sweep finds them.
  */
 public class Outbox {
 
@@ -23,15 +28,33 @@ public class Outbox {
   public static final String FIELD = "outbox";
 
   private final JsonMapper json;
-  private final String source;
-  private final Semaphore written = new Semaphore(0);
+  private final List<OutboxSource> sources;
+  private final String service;
+  private final OutboxHints hints;
 
-  Outbox(JsonMapper json, OutboxSource source) {
+  /**
+   * @throws IllegalArgumentException when there is no source or the sources name different services
+   *     (one outbox belongs to one service)
+   */
+  Outbox(JsonMapper json, List<OutboxSource> sources, int hintCapacity) {
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("The outbox needs at least one OutboxSource");
+    }
+    List<String> names = sources.stream().map(OutboxSource::name).distinct().toList();
+    if (names.size() != 1) {
+      throw new IllegalArgumentException("The outbox sources name several services: " + names);
+    }
     this.json = json;
-    this.source = source.name();
+    this.sources = List.copyOf(sources);
+    this.service = names.get(0);
+    this.hints = new OutboxHints(hintCapacity);
   }
 
-  /** Entries for {@code events} about the aggregate {@code subject}, in the order raised. */
+  /**
+   * Entries for {@code events} about the aggregate {@code subject}, in the order raised.
+   *
+   * @throws tools.jackson.core.JacksonException when an event's data cannot be serialized
+   */
   public List<Document> entries(String subject, Instant time, List<PendingEvent> events) {
     return events.stream()
         .map(
@@ -39,27 +62,58 @@ public class Outbox {
               String id = UUID.randomUUID().toString();
               var envelope =
                   new EventEnvelope<>(
-                      id, event.type(), event.version(), source, time, subject, event.data());
-              return new Document("id", id)
-                  .append("type", event.type())
-                  .append("version", event.version())
-                  .append("at", java.util.Date.from(time))
-                  .append("json", json.writeValueAsString(envelope));
+                      id, event.type(), event.version(), service, time, subject, event.data());
+              Document entry =
+                  new Document("id", id)
+                      .append("type", event.type())
+                      .append("version", event.version())
+                      .append("at", Date.from(time))
+                      .append("json", json.writeValueAsString(envelope));
+              if (event.topic() != null) {
+                entry.append("topic", event.topic());
+              }
+              if (event.key() != null) {
+                entry.append("key", event.key());
+              }
+              return entry;
             })
         .toList();
   }
 
   /**
-   * Tells the relay that entries were written, so it publishes now rather than at its next poll.
+   * Tells the relay that entries were written somewhere, so it sweeps every source now rather than
+   * at its next sweep. A sweep scans the collections: a service that writes often or into large
+   * collections names its documents with {@link #written(OutboxSource, Collection)} instead.
    */
   public void written() {
-    written.release();
+    hints.requestSweep();
   }
 
-  /** Waits for {@link #written()} or the timeout; true when woken by a write. */
-  boolean awaitWrite(long timeout, TimeUnit unit) throws InterruptedException {
-    boolean woken = written.tryAcquire(timeout, unit);
-    written.drainPermits();
-    return woken;
+  /**
+   * Tells the relay that the documents {@code ids} of {@code source} got entries, so it publishes
+   * them at once, claiming and reading them by {@code _id} only. Never blocks: when the relay is
+   * that far behind (more than {@code upgradehub.outbox.hint-capacity} waiting), the hints that do
+   * not fit are dropped and counted ({@code upgradehub.outbox.hints.dropped}) and those documents
+   * wait for the periodic sweep; nothing is lost, as the entries are in the documents.
+   *
+   * @param source one of the sources this outbox was configured with
+   * @param ids the {@code _id}s of the documents just written, as stored (not null, no nulls)
+   * @throws IllegalArgumentException when {@code source} is not one of this outbox's sources
+   */
+  public void written(OutboxSource source, Collection<?> ids) {
+    if (!sources.contains(source)) {
+      throw new IllegalArgumentException("Not a source of this outbox: " + source.name());
+    }
+    if (!ids.isEmpty()) {
+      hints.add(source, ids);
+    }
+  }
+
+  List<OutboxSource> sources() {
+    return sources;
+  }
+
+  OutboxHints hints() {
+    return hints;
   }
 }

@@ -2,6 +2,7 @@ package io.upgradehub.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,27 +10,28 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox of a service: import it next to the one {@link OutboxSource} bean the service
- * declares. Needs a {@link Clock}, a {@link JsonMapper}, a {@link MeterRegistry} and Boot's {@link
- * KafkaTemplate}; configured by {@link OutboxProperties} ({@code upgradehub.outbox.*}).
+ * The outbox of a service: import it next to the {@link OutboxSource} beans the service declares
+ * (one per collection whose documents carry an outbox, all with the service's name). One relay
+ * publishes them all. Needs a {@link Clock}, a {@link JsonMapper}, a {@link MeterRegistry} and
+ * Boot's {@link KafkaTemplate}; configured by {@link OutboxProperties} ({@code
+ * upgradehub.outbox.*}). Fails to start without a source or with sources of different services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 
   @Bean
-  Outbox outbox(JsonMapper json, OutboxSource source) {
-    return new Outbox(json, source);
+  Outbox outbox(JsonMapper json, List<OutboxSource> sources, OutboxProperties properties) {
+    return new Outbox(json, sources, properties.hintCapacity());
   }
 
   @Bean
   OutboxRelay outboxRelay(
-      OutboxSource source,
       Outbox outbox,
       KafkaTemplate<String, String> kafka,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
-    return new OutboxRelay(source, outbox, kafka, properties, clock, meters);
+    return new OutboxRelay(outbox, kafka, properties, clock, meters);
   }
 }

@@ -1,30 +1,25 @@
 package io.upgradehub.outbox;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -33,22 +28,27 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes the outbox entries of the source collection to Kafka, then removes them from their
- * document. At least once: a crash after the send and before the removal publishes the entry again
- * after restart, so consumers deduplicate by event id. Entries of one document are sent in the
- * order raised, keyed by the document id, so one aggregate's events stay in order.
+ * Publishes the outbox entries of a service's source collections to Kafka, then removes them from
+ * their document. At least once: a crash after the send and before the removal publishes the entry
+ * again after restart, so consumers deduplicate by event id. Entries of one document are sent in
+ * the order raised, each to its own topic and key or else to the source's topic keyed by the
+ * document id, so one aggregate's events stay in order.
  *
- * <p>Several instances may run: a short lease on the document decides which one publishes it.
+ * <p>One thread does two things: it publishes the documents writers named ({@link
+ * Outbox#written(OutboxSource, java.util.Collection)}) first, in bulk by {@code _id}; and it
+ * sweeps, scanning each collection for documents with entries nobody named to it (their writer
+ * crashed, another instance wrote them): at start, when asked ({@link Outbox#written()}), and every
+ * sweep interval. Several instances may run: a short lease on the document decides which one
+ * publishes it ({@link OutboxDelivery}).
  */
 class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final String LEASE = "outboxLease";
-  private static final int BATCH = 100;
+  // documents per bulk claim; one claim, one read and one bulk removal each
+  static final int BATCH = 500;
 
-  private final OutboxSource source;
   private final Outbox outbox;
-  private final KafkaTemplate<String, String> kafka;
+  private final OutboxDelivery delivery;
   private final OutboxProperties properties;
   private final Clock clock;
   private final Counter published;
@@ -57,15 +57,13 @@ class OutboxRelay implements SmartLifecycle {
   private volatile Thread worker;
 
   OutboxRelay(
-      OutboxSource source,
       Outbox outbox,
       KafkaTemplate<String, String> kafka,
       OutboxProperties properties,
       Clock clock,
       MeterRegistry meters) {
-    this.source = source;
     this.outbox = outbox;
-    this.kafka = kafka;
+    this.delivery = new OutboxDelivery(kafka, properties, clock);
     this.properties = properties;
     this.clock = clock;
     this.published =
@@ -79,6 +77,9 @@ class OutboxRelay implements SmartLifecycle {
     Gauge.builder("upgradehub.outbox.pending", pending, AtomicLong::get)
         .description("Events waiting in the outbox at the last sweep")
         .register(meters);
+    FunctionCounter.builder("upgradehub.outbox.hints.dropped", outbox.hints(), OutboxHints::dropped)
+        .description("Documents named to the relay while its queue was full; a sweep finds them")
+        .register(meters);
   }
 
   @Override
@@ -87,6 +88,8 @@ class OutboxRelay implements SmartLifecycle {
       log.warn("Outbox relay is disabled: events stay in the outbox until an instance relays them");
       return;
     }
+    // what earlier instances left behind, whatever its age
+    outbox.hints().requestSweep();
     worker = new Thread(this::loop, "outbox-relay");
     worker.setDaemon(true);
     worker.start();
@@ -112,10 +115,26 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   private void loop() {
+    Instant nextSweep = clock.instant().plus(properties.sweepEvery());
+    Duration sweepAgeLimit = Duration.ZERO;
+    boolean sweepAgain = false;
     while (worker == Thread.currentThread()) {
       try {
-        if (relayOnce() == 0) {
-          outbox.awaitWrite(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        boolean busy = relayHinted() > 0;
+        boolean requested = outbox.hints().takeSweepRequest();
+        if (requested || sweepAgain || !clock.instant().isBefore(nextSweep)) {
+          // a requested sweep takes everything; a periodic one leaves fresh entries to their hint
+          if (requested) {
+            sweepAgeLimit = Duration.ZERO;
+          } else if (!sweepAgain) {
+            sweepAgeLimit = properties.sweepEvery();
+          }
+          sweepAgain = sweep(sweepAgeLimit);
+          nextSweep = clock.instant().plus(properties.sweepEvery());
+        }
+        if (!busy && !sweepAgain) {
+          long wait = Duration.between(clock.instant(), nextSweep).toMillis();
+          outbox.hints().await(Math.max(1, wait), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         return;
@@ -130,79 +149,59 @@ class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** One sweep: publishes what is pending now; returns how many events it published. */
-  int relayOnce() throws InterruptedException {
-    Date now = Date.from(clock.instant());
-    Bson claimable = and(exists(Outbox.FIELD + ".0"), or(exists(LEASE, false), lt(LEASE, now)));
-    List<Document> candidates =
-        source
-            .collection()
-            .find(claimable)
-            .projection(Projections.include("_id", Outbox.FIELD + ".at"))
-            .limit(BATCH)
-            .into(new ArrayList<>());
-    recordLag(candidates);
-    int sent = 0;
-    for (Document candidate : candidates) {
-      Document claimed =
-          source
-              .collection()
-              .findOneAndUpdate(
-                  and(eq("_id", candidate.get("_id")), claimable),
-                  Updates.set(LEASE, Date.from(clock.instant().plus(properties.lease()))),
-                  new FindOneAndUpdateOptions()
-                      .projection(Projections.include(Outbox.FIELD))
-                      .returnDocument(ReturnDocument.AFTER));
-      if (claimed != null) {
-        sent += publish(claimed);
-      }
+  /**
+   * Publishes up to {@link #BATCH} named documents, oldest hint first.
+   *
+   * @return how many hints it took
+   */
+  int relayHinted() throws InterruptedException {
+    List<OutboxHints.Hint> hints = outbox.hints().drain(BATCH);
+    Map<OutboxSource, Set<Object>> bySource = new LinkedHashMap<>();
+    for (OutboxHints.Hint hint : hints) {
+      bySource.computeIfAbsent(hint.source(), s -> new LinkedHashSet<>()).add(hint.id());
     }
-    return sent;
+    for (Map.Entry<OutboxSource, Set<Object>> named : bySource.entrySet()) {
+      published.increment(delivery.deliver(named.getKey(), named.getValue()));
+    }
+    return hints.size();
   }
 
-  private int publish(Document claimed) throws InterruptedException {
-    String key = String.valueOf(claimed.get("_id"));
-    List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
-    List<CompletableFuture<?>> acks = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (Document entry : entries) {
-      ProducerRecord<String, String> record =
-          new ProducerRecord<>(source.topic(), key, entry.getString("json"));
-      record.headers().add("event-id", bytes(entry.getString("id")));
-      record.headers().add("event-type", bytes(entry.getString("type")));
-      record.headers().add("event-version", bytes(String.valueOf(entry.getInteger("version"))));
-      acks.add(kafka.send(record));
-      ids.add(entry.getString("id"));
+  /**
+   * One sweep of every source: publishes up to {@link #BATCH} documents of each whose first entry
+   * is at least {@code minimumAge} old.
+   *
+   * @return whether a source had more than that (sweep again at once)
+   */
+  boolean sweep(Duration minimumAge) throws InterruptedException {
+    Instant now = clock.instant();
+    Bson filter = OutboxDelivery.claimable(now);
+    if (!minimumAge.isZero()) {
+      filter = and(filter, lt(Outbox.FIELD + ".0.at", Date.from(now.minus(minimumAge))));
     }
-    try {
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-          .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // the lease expires and this or another instance sends them again
-      log.warn("Kafka did not acknowledge {} event(s) of {}: {}", ids.size(), key, e.toString());
-      return 0;
-    }
-    source
-        .collection()
-        .updateOne(
-            eq("_id", claimed.get("_id")),
-            Updates.combine(Updates.pull(Outbox.FIELD, in("id", ids)), Updates.unset(LEASE)));
-    published.increment(ids.size());
-    return ids.size();
-  }
-
-  private void recordLag(List<Document> candidates) {
+    boolean full = false;
     long oldest = 0;
     long count = 0;
-    for (Document candidate : candidates) {
-      for (Document entry : candidate.getList(Outbox.FIELD, Document.class, List.of())) {
-        count++;
-        long at = entry.getDate("at").getTime();
-        oldest = oldest == 0 ? at : Math.min(oldest, at);
+    for (OutboxSource source : outbox.sources()) {
+      List<Object> ids = new ArrayList<>();
+      for (Document candidate :
+          source
+              .collection()
+              .find(filter)
+              .projection(Projections.include("_id", Outbox.FIELD + ".at"))
+              .limit(BATCH)) {
+        ids.add(candidate.get("_id"));
+        for (Document entry : candidate.getList(Outbox.FIELD, Document.class, List.of())) {
+          count++;
+          long at = entry.getDate("at").getTime();
+          oldest = oldest == 0 ? at : Math.min(oldest, at);
+        }
       }
+      full |= ids.size() == BATCH;
+      published.increment(delivery.deliver(source, ids));
     }
     oldestPendingMillis.set(oldest);
     pending.set(count);
+    return full;
   }
 
   private double lagSeconds() {
@@ -210,9 +209,5 @@ class OutboxRelay implements SmartLifecycle {
     return oldest == 0
         ? 0
         : Duration.between(Instant.ofEpochMilli(oldest), clock.instant()).toMillis() / 1000.0;
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }

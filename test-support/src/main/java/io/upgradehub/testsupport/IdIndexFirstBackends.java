@@ -11,14 +11,17 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * mongo-java-server's in-memory backend, except that a query with an {@code _id} equality and
- * further conditions ({@code {_id: x, revision: 3}}) is answered from the {@code _id} index and the
- * other conditions checked on that one document, as MongoDB's planner does. The server itself uses
- * an index only when the query's fields are exactly the index's, so such a query (every conditional
- * update of a document by its id) scans the whole collection: inventory-service's device updates
- * then cost as much as the fleet is large (docs/benchmarks.md, "Ingest"). Results are the same.
+ * mongo-java-server's in-memory backend, except that a query with an {@code _id} equality or an
+ * {@code _id $in} list and further conditions ({@code {_id: x, revision: 3}}, {@code {_id: {$in:
+ * [x, y]}, outboxClaim: t}}) is answered from the {@code _id} index and the other conditions
+ * checked on those documents, as MongoDB's planner does. The server itself uses an index only when
+ * the query's fields are exactly the index's (its unique index takes a lone {@code _id} equality or
+ * {@code $in}), so such a query (every conditional update of a document by its id, the outbox
+ * relay's bulk claim) scans the whole collection: inventory-service's device updates then cost as
+ * much as the fleet is large (docs/benchmarks.md, "Ingest"). Results are the same.
  */
 final class IdIndexFirstBackends {
 
@@ -41,22 +44,64 @@ final class IdIndexFirstBackends {
   }
 
   /**
-   * The {@code _id} index's positions for {@code query} when it holds an {@code _id} equality with
-   * further conditions; {@code null} when the server's own planning applies (a lone {@code _id}
-   * equality already uses the index).
+   * The {@code _id} index's positions for {@code query} when it holds an {@code _id} equality or
+   * {@code $in} with further conditions; {@code null} when the server's own planning applies (a
+   * lone {@code _id} equality or {@code $in} already uses the index).
    */
   private static <P> Iterable<P> idPositions(Document query, List<Index<P>> indexes) {
-    Object id = idEquality(query);
-    if (id == null || (query.size() == 1 && query.containsKey("_id"))) {
+    Document byId = idIndexQuery(query);
+    if (byId == null || (query.size() == 1 && query.containsKey("_id"))) {
       return null;
     }
-    Document byId = new Document("_id", id);
     for (Index<P> index : indexes) {
       if (index.canHandle(byId)) {
         return index.getPositions(byId);
       }
     }
     return null;
+  }
+
+  /**
+   * The part of {@code query} the {@code _id} index can answer, in the form the server's unique
+   * index takes: {@code {_id: x}} for an equality ({@link #idEquality}) or {@code {_id: {$in: [x,
+   * y]}}} for a list of ids ({@link #idList}); {@code null} when there is neither.
+   */
+  static Document idIndexQuery(Document query) {
+    Object id = idEquality(query);
+    if (id != null) {
+      return new Document("_id", id);
+    }
+    List<?> ids = idList(query);
+    return ids == null ? null : new Document("_id", new Document("$in", ids));
+  }
+
+  /**
+   * The ids {@code query} requires {@code _id} to be among ({@code {_id: {$in: [...]}}}), at its
+   * top level or in a top-level {@code $and}; {@code null} when there is no such list or when any
+   * of its values is not a string, object id or UUID (see {@link #idEquality} for why).
+   */
+  static List<?> idList(Document query) {
+    if (query.get("_id") instanceof Document operator
+        && operator.size() == 1
+        && operator.get("$in") instanceof List<?> ids
+        && ids.stream().allMatch(IdIndexFirstBackends::isIndexedAsIs)) {
+      return ids;
+    }
+    if (query.get("$and") instanceof List<?> clauses) {
+      for (Object clause : clauses) {
+        if (clause instanceof Document document) {
+          List<?> found = idList(document);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isIndexedAsIs(Object id) {
+    return id instanceof String || id instanceof ObjectId || id instanceof UUID;
   }
 
   /**
@@ -68,7 +113,7 @@ final class IdIndexFirstBackends {
    */
   static Object idEquality(Document query) {
     Object id = query.get("_id");
-    if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
+    if (isIndexedAsIs(id)) {
       return id;
     }
     if (query.get("$and") instanceof List<?> clauses) {
@@ -84,7 +129,10 @@ final class IdIndexFirstBackends {
     return null;
   }
 
-  private static final class IdFirstMemoryCollection extends MemoryCollection {
+  static final class IdFirstMemoryCollection extends MemoryCollection {
+
+    // documents checked against a query: lets a test tell an index answer (a few) from a scan (all)
+    private final LongAdder examined = new LongAdder();
 
     IdFirstMemoryCollection(
         MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -103,6 +151,17 @@ final class IdIndexFirstBackends {
       return positions == null
           ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
           : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+      examined.increment();
+      return super.documentMatchesQuery(document, query);
+    }
+
+    /** How many documents queries on this collection have checked so far. */
+    long examined() {
+      return examined.sum();
     }
   }
 }

@@ -28,6 +28,35 @@ class IdIndexFirstBackendsTests {
   }
 
   @Test
+  void findsTheIdListBesideFurtherConditionsAndInsideTheAnd() {
+    Document inAnd =
+        new Document(
+            "$and",
+            List.of(
+                new Document("_id", new Document("$in", List.of("a", "b"))),
+                new Document("claim", "t")));
+
+    assertThat(IdIndexFirstBackends.idIndexQuery(inAnd))
+        .isEqualTo(new Document("_id", new Document("$in", List.of("a", "b"))));
+    assertThat(IdIndexFirstBackends.idIndexQuery(new Document("_id", "a").append("x", 1)))
+        .isEqualTo(new Document("_id", "a"));
+  }
+
+  @Test
+  void leavesIdListsWithNumbersOrFurtherOperatorsToTheServer() {
+    assertThat(
+            IdIndexFirstBackends.idList(
+                new Document("_id", new Document("$in", List.of("a", 7))).append("x", 1)))
+        .isNull();
+    assertThat(
+            IdIndexFirstBackends.idList(
+                new Document("_id", new Document("$in", List.of("a")).append("$ne", "b"))))
+        .isNull();
+    assertThat(IdIndexFirstBackends.idList(new Document("_id", new Document("$nin", List.of("a")))))
+        .isNull();
+  }
+
+  @Test
   void leavesOperatorsExpressionsAndNumbersToTheServer() {
     assertThat(
             IdIndexFirstBackends.idEquality(

@@ -14,7 +14,8 @@ public enum ErrorCode implements ErrorKey {
   VERIFICATION_SKIPPED(HttpStatus.CONFLICT, "Verification was skipped for this package"),
   VERIFICATION_RUNNING(HttpStatus.CONFLICT, "A verification of this package is running"),
   ALREADY_VERIFIED(HttpStatus.CONFLICT, "The package is already verified"),
-  NOT_VERIFIED(HttpStatus.CONFLICT, "The package is neither verified nor has its verification skipped"),
+  NOT_VERIFIED(
+      HttpStatus.CONFLICT, "The package is neither verified nor has its verification skipped"),
   BATCH_NOT_FOUND(HttpStatus.NOT_FOUND, "No such batch"),
   BATCH_STATE_CONFLICT(HttpStatus.CONFLICT, "The batch's state does not allow this"),
   JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "No such job"),

@@ -1,0 +1,97 @@
+package io.upgradehub.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code {_id: {$in: [...]}, ...}} through the driver: the same documents as the server's own scan
+ * would give, found by looking at the listed documents only.
+ */
+class IdListQueryTests {
+
+  private static final int DEVICES = 2_000;
+
+  private final MemoryBackend backend = IdIndexFirstBackends.memory();
+  private MongoServer server;
+  private MongoClient client;
+  private MongoCollection<Document> devices;
+
+  @BeforeEach
+  void start() {
+    server = new MongoServer(backend);
+    server.bind("127.0.0.1", 0);
+    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    devices = client.getDatabase("test").getCollection("devices");
+    devices.insertMany(
+        IntStream.range(0, DEVICES)
+            .mapToObj(i -> new Document("_id", "dev-" + i).append("revision", i % 3))
+            .toList());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  @Test
+  void answersIdListWithFurtherConditionsLikeTheScanFromTheListedDocumentsOnly() {
+    Bson listed = Filters.in("_id", "dev-1", "dev-2", "dev-3", "dev-4", "missing");
+    Bson query = Filters.and(listed, Filters.eq("revision", 1));
+    // the same condition the index cannot take ($nor of $nin): the server scans for it
+    Bson scanned =
+        Filters.and(
+            Filters.nor(Filters.nin("_id", "dev-1", "dev-2", "dev-3", "dev-4", "missing")),
+            Filters.eq("revision", 1));
+
+    long before = examined();
+    List<Object> found = ids(query);
+    long byIndex = examined() - before;
+    List<Object> byScan = ids(scanned);
+
+    assertThat(found).containsExactlyInAnyOrder("dev-1", "dev-4").hasSameElementsAs(byScan);
+    assertThat(byIndex).isEqualTo(4);
+    assertThat(examined() - before - byIndex).isGreaterThanOrEqualTo(DEVICES);
+  }
+
+  @Test
+  void updatesManyByIdListAndFurtherConditionsFromTheListedDocumentsOnly() {
+    long before = examined();
+    long modified =
+        devices
+            .updateMany(
+                Filters.and(
+                    Filters.in("_id", "dev-0", "dev-3", "dev-5"), Filters.eq("revision", 0)),
+                Updates.set("claimed", true))
+            .getModifiedCount();
+
+    assertThat(modified).isEqualTo(2);
+    assertThat(examined() - before).isLessThan(10);
+    assertThat(ids(Filters.eq("claimed", true))).containsExactlyInAnyOrder("dev-0", "dev-3");
+  }
+
+  private List<Object> ids(Bson filter) {
+    return devices.find(filter).map(d -> d.get("_id")).into(new ArrayList<>());
+  }
+
+  private long examined() {
+    return ((IdIndexFirstBackends.IdFirstMemoryCollection)
+            backend.resolveDatabase("test").resolveCollection("devices", true))
+        .examined();
+  }
+}
