@@ -1,12 +1,11 @@
 package io.upgradehub.campaign;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.upgradehub.campaign.dispatch.Scheduler;
 import io.upgradehub.events.EventEnvelope;
@@ -50,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs campaign-service on a real port against a real MongoDB-protocol server and Kafka broker,
  * publishes package events and device reports as package-service and the device-adapter would, and
- * answers inventory-service's internal device API from WireMock (its own tests cover the real
- * one; the end-to-end tests run both). The scheduler does not run by itself: a test moves the
- * {@link MutableClock} and calls {@link #rounds}, so rates, timeouts and retries are exact.
+ * answers inventory-service's internal device API from WireMock (its own tests cover the real one;
+ * the end-to-end tests run both). The scheduler does not run by itself: a test moves the {@link
+ * MutableClock} and calls {@link #rounds}, so rates, timeouts and retries are exact.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -138,13 +137,13 @@ public abstract class CampaignServiceIntegrationTest {
     lookup.append("],\"missing\":[]}");
     String base = "/internal/v1/products/" + productKey + "/devices";
     INVENTORY.stubFor(
-        get(urlPathEqualTo(base + "/export"))
+        WireMock.get(urlPathEqualTo(base + "/export"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/x-ndjson")
                     .withBody(ndjson.toString())));
     INVENTORY.stubFor(
-        post(urlPathEqualTo(base + "/lookup"))
+        WireMock.post(urlPathEqualTo(base + "/lookup"))
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
@@ -190,7 +189,9 @@ public abstract class CampaignServiceIntegrationTest {
             "UNVERIFIED",
             true,
             at));
-    await("package " + id + " known", () -> get("/api/v1/packages/" + id + "/verification").statusCode() == 200);
+    await(
+        "package " + id + " known",
+        () -> get("/api/v1/packages/" + id + "/verification").statusCode() == 200);
     return id;
   }
 
@@ -206,10 +207,10 @@ public abstract class CampaignServiceIntegrationTest {
         "package disabled",
         () ->
             post(
-                        "/api/v1/packages/" + packageId + "/verifications",
-                        "{\"fromVersions\":[\"1.0\"],\"deviceNames\":[\"x\"]}")
-                    .statusCode()
-                == 409);
+                    "/api/v1/packages/" + packageId + "/verifications",
+                    "{\"fromVersions\":[\"1.0\"],\"deviceNames\":[\"x\"]}")
+                .body()
+                .contains("PACKAGE_DISABLED"));
   }
 
   /** A device reports a module's version, as the device-adapter would publish it. */
@@ -259,8 +260,7 @@ public abstract class CampaignServiceIntegrationTest {
     if (producer == null) {
       Properties props = new Properties();
       props.put(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-          SharedInfrastructure.kafka().bootstrapServers());
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
       props.put(ProducerConfig.ACKS_CONFIG, "all");
       producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }

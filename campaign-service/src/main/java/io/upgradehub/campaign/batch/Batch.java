@@ -6,17 +6,16 @@ import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.outbox.PendingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A verification or batch upgrade of one package, and its life: {@code SCHEDULED → RUNNING ⇄
- * PAUSED → COMPLETED}, or {@code CANCELED}. Each change checks the state and raises the event
- * published with it. Counts of its jobs, its planning and its dispatch cursor move separately
- * (see {@link Batches}), so that they never race with these changes.
+ * A verification or batch upgrade of one package, and its life: {@code SCHEDULED → RUNNING ⇄ PAUSED
+ * → COMPLETED}, or {@code CANCELED}. Each change checks the state and raises the event published
+ * with it. Counts of its jobs, its planning and its dispatch cursor move separately (see {@link
+ * Batches}), so that they never race with these changes.
  */
 public final class Batch {
 
@@ -169,11 +168,12 @@ public final class Batch {
 
   private void raise(Instant now, Map<JobState, Long> counts) {
     Map<String, Long> jobs = new LinkedHashMap<>();
-    new EnumMap<>(counts).forEach((s, n) -> {
+    for (JobState s : JobState.values()) {
+      long n = counts.getOrDefault(s, 0L);
       if (n > 0) {
         jobs.put(s.name(), n);
       }
-    });
+    }
     events.add(
         new PendingEvent(
             BatchStateChanged.TYPE,

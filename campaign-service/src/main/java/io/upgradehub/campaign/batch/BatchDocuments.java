@@ -44,40 +44,42 @@ final class BatchDocuments {
             ? null
             : new Document("failurePercent", s.abort().failurePercent())
                 .append("minFinished", s.abort().minFinished());
-    return new Document("_id", b.id())
-        .append("kind", s.kind().name())
-        .append(PACKAGE_ID, p.packageId())
-        .append("packageName", s.packageName())
-        .append("productKey", s.productKey())
-        .append("module", s.module())
-        .append(
-            "pkg",
-            new Document("type", p.type())
-                .append("targetVersion", p.targetVersion())
-                .append("size", p.size())
-                .append("sha256", p.sha256())
-                .append("md5", p.md5())
-                .append("signature", p.signature())
-                .append("signatureAlgorithm", p.signatureAlgorithm()))
-        .append("fromVersions", s.fromVersions())
-        .append("strategy", s.strategy().name())
-        .append("scope", scope)
-        .append("startAt", date(s.startAt()))
-        .append("endAt", date(s.endAt()))
-        .append("ratePerMinute", s.ratePerMinute())
-        .append("retries", s.policy().retries())
-        .append("retryIntervalSeconds", s.policy().interval().toSeconds())
-        .append("timeoutMinutes", s.policy().timeout().toMinutes())
-        .append("mode", s.mode().name())
-        .append("abort", abort)
-        .append(CREATED_AT, Date.from(b.createdAt()))
-        .append(PLANNED, 0L)
-        .append(PLAN_SEQ, 0L)
-        .append(PLANNING_DONE, false)
-        .append(EXCLUDED, new Document())
-        .append(NEXT_SEQ, 0L)
-        .append(COUNTS, new Document())
-        .appendAll(stateFields(b));
+    Document document =
+        new Document("_id", b.id())
+            .append("kind", s.kind().name())
+            .append(PACKAGE_ID, p.packageId())
+            .append("packageName", s.packageName())
+            .append("productKey", s.productKey())
+            .append("module", s.module())
+            .append(
+                "pkg",
+                new Document("type", p.type())
+                    .append("targetVersion", p.targetVersion())
+                    .append("size", p.size())
+                    .append("sha256", p.sha256())
+                    .append("md5", p.md5())
+                    .append("signature", p.signature())
+                    .append("signatureAlgorithm", p.signatureAlgorithm()))
+            .append("fromVersions", s.fromVersions())
+            .append("strategy", s.strategy().name())
+            .append("scope", scope)
+            .append("startAt", date(s.startAt()))
+            .append("endAt", date(s.endAt()))
+            .append("ratePerMinute", s.ratePerMinute())
+            .append("retries", s.policy().retries())
+            .append("retryIntervalSeconds", s.policy().interval().toSeconds())
+            .append("timeoutMinutes", s.policy().timeout().toMinutes())
+            .append("mode", s.mode().name())
+            .append("abort", abort)
+            .append(CREATED_AT, Date.from(b.createdAt()))
+            .append(PLANNED, 0L)
+            .append(PLAN_SEQ, 0L)
+            .append(PLANNING_DONE, false)
+            .append(EXCLUDED, new Document())
+            .append(NEXT_SEQ, 0L)
+            .append(COUNTS, new Document());
+    document.putAll(stateFields(b));
+    return document;
   }
 
   /** The fields a state change sets. */
@@ -136,7 +138,8 @@ final class BatchDocuments {
     d.get(COUNTS, new Document())
         .forEach((state, n) -> counts.put(JobState.valueOf(state), ((Number) n).longValue()));
     Map<String, Long> excluded = new LinkedHashMap<>();
-    d.get(EXCLUDED, new Document()).forEach((why, n) -> excluded.put(why, ((Number) n).longValue()));
+    d.get(EXCLUDED, new Document())
+        .forEach((why, n) -> excluded.put(why, ((Number) n).longValue()));
     return new Batch(
         d.getString("_id"),
         spec,

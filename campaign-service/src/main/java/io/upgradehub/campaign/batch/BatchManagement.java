@@ -274,7 +274,9 @@ public class BatchManagement {
     return switch (why) {
       case ALREADY_ON_TARGET -> "already runs the target version";
       case NOT_ON_A_FROM_VERSION ->
-          "runs " + (version == null ? "no known version" : version) + ", not a chosen from-version";
+          "runs "
+              + (version == null ? "no known version" : version)
+              + ", not a chosen from-version";
       case IN_ANOTHER_BATCH -> "is in another open upgrade of this module";
       default -> why.name();
     };

@@ -42,10 +42,12 @@ final class BatchRequests {
   static BatchSpec batch(BatchRequest request, KnownPackage pkg, Instant now) {
     FieldErrors errors = new FieldErrors();
     List<String> fromVersions = versions(errors, request.fromVersions());
-    Strategy strategy = choice(errors, "strategy", request.strategy(), Strategy.class, Strategy.STATIC);
+    Strategy strategy =
+        choice(errors, "strategy", request.strategy(), Strategy.class, Strategy.STATIC);
     Scope scope = scope(errors, request.scope());
     BatchRequest.ScheduleRequest schedule = request.schedule();
-    Instant startAt = schedule == null ? null : instant(errors, "schedule.startAt", schedule.startAt());
+    Instant startAt =
+        schedule == null ? null : instant(errors, "schedule.startAt", schedule.startAt());
     Instant endAt = schedule == null ? null : instant(errors, "schedule.endAt", schedule.endAt());
     if (endAt != null) {
       if (startAt != null && !endAt.isAfter(startAt)) {
@@ -112,7 +114,8 @@ final class BatchRequests {
         null,
         null,
         MAX_RATE,
-        new RetryPolicy(0, Duration.ofSeconds(DEFAULT_RETRY_INTERVAL_SECONDS), Duration.ofMinutes(timeout)),
+        new RetryPolicy(
+            0, Duration.ofSeconds(DEFAULT_RETRY_INTERVAL_SECONDS), Duration.ofMinutes(timeout)),
         mode,
         null);
   }
@@ -181,7 +184,8 @@ final class BatchRequests {
       }
       return Scope.all();
     }
-    notAllowed(errors, "scope.deviceNames", scope.deviceNames() != null && type != ScopeType.DEVICES);
+    notAllowed(
+        errors, "scope.deviceNames", scope.deviceNames() != null && type != ScopeType.DEVICES);
     notAllowed(errors, "scope.tag", scope.tag() != null && type != ScopeType.GROUP);
     notAllowed(errors, "scope.percent", scope.percent() != null && type != ScopeType.SHARE);
     return switch (type) {
@@ -201,7 +205,9 @@ final class BatchRequests {
         Double percent = scope.percent();
         if (percent == null) {
           errors.add("scope.percent", "REQUIRED", "give the share of devices, 0.1-100");
-        } else if (percent < 0.1 || percent > 100 || Math.abs(percent * 10 - Math.round(percent * 10)) > 1e-9) {
+        } else if (percent < 0.1
+            || percent > 100
+            || Math.abs(percent * 10 - Math.round(percent * 10)) > 1e-9) {
           errors.add("scope.percent", "OUT_OF_RANGE", "must be 0.1-100 with at most one decimal");
         }
         yield new Scope(ScopeType.SHARE, List.of(), null, percent);
@@ -267,7 +273,8 @@ final class BatchRequests {
     return value;
   }
 
-  private static @Nullable Instant instant(FieldErrors errors, String field, @Nullable String text) {
+  private static @Nullable Instant instant(
+      FieldErrors errors, String field, @Nullable String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -280,7 +287,11 @@ final class BatchRequests {
   }
 
   private static <E extends Enum<E>> @Nullable E choice(
-      FieldErrors errors, String field, @Nullable String value, Class<E> type, @Nullable E fallback) {
+      FieldErrors errors,
+      String field,
+      @Nullable String value,
+      Class<E> type,
+      @Nullable E fallback) {
     if (value == null) {
       return fallback;
     }

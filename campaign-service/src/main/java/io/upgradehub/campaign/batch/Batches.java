@@ -147,8 +147,7 @@ public class Batches {
     updates.add(Updates.max(BatchDocuments.PLAN_SEQ, planSeq));
     updates.add(Updates.inc(BatchDocuments.PLANNED, planned));
     updates.add(Updates.inc(BatchDocuments.COUNTS + "." + JobState.QUEUED.name(), planned));
-    excluded.forEach(
-        (why, n) -> updates.add(Updates.inc(BatchDocuments.EXCLUDED + "." + why, n)));
+    excluded.forEach((why, n) -> updates.add(Updates.inc(BatchDocuments.EXCLUDED + "." + why, n)));
     if (done) {
       updates.add(Updates.set(BatchDocuments.PLANNING_DONE, true));
     }

@@ -20,14 +20,15 @@ import org.springframework.stereotype.Service;
  * Creates a batch's jobs from its scope: streams the product's devices from inventory-service (or
  * looks up the named ones) a chunk at a time, never the fleet in memory, leaves out the devices it
  * must not touch, and stores each chunk's jobs in one bulk write. Planning again after a stop
- * creates no job twice: the store refuses a second open job of a device's module, and a device
- * this batch already holds is simply skipped.
+ * creates no job twice: the store refuses a second open job of a device's module, and a device this
+ * batch already holds is simply skipped.
  */
 @Service
 public class Planner {
 
   private static final Logger log = LoggerFactory.getLogger(Planner.class);
   static final int CHUNK = 1_000;
+
   /** How long a planner owns a batch's planning without storing a chunk. */
   static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
 

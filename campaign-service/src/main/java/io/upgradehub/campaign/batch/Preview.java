@@ -47,11 +47,7 @@ class Preview {
     tally.flush();
     long devices = tally.byVersion.values().stream().mapToLong(Long::longValue).sum();
     return new PreviewResponse(
-        tally.considered,
-        devices,
-        tally.byVersion,
-        tally.excluded,
-        devices * spec.pkg().size());
+        tally.considered, devices, tally.byVersion, tally.excluded, devices * spec.pkg().size());
   }
 
   /** Counts a stream of devices, checking the held slots a chunk at a time. */
@@ -74,7 +70,8 @@ class Preview {
         excluded.merge(why, 1L, Long::sum);
         return;
       }
-      pending.put(Job.slot(spec.productKey(), device.deviceName(), spec.module()), device.version());
+      pending.put(
+          Job.slot(spec.productKey(), device.deviceName(), spec.module()), device.version());
       if (pending.size() >= Planner.CHUNK) {
         flush();
       }

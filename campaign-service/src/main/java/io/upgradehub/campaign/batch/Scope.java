@@ -28,9 +28,9 @@ public record Scope(
   }
 
   /**
-   * Whether a device falls in a {@link ScopeType#SHARE}: a stable hash of its name puts it in one of
-   * 1000 buckets, so the same devices are chosen by a preview and by the batch, and a larger share
-   * of a later batch takes the devices of a smaller one first.
+   * Whether a device falls in a {@link ScopeType#SHARE}: a stable hash of its name puts it in one
+   * of 1000 buckets, so the same devices are chosen by a preview and by the batch, and a larger
+   * share of a later batch takes the devices of a smaller one first.
    */
   public boolean includes(String deviceName) {
     if (type != ScopeType.SHARE || percent == null) {

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Service;
 /**
  * Moves one batch forward, one round at a time: starts it when its time came, starts its next jobs
  * at its rate (the command through the job's outbox; a {@code PULL} job is released for its device
- * to ask), times out and retries jobs, cancels the open jobs of a canceled batch, pauses it when its
- * abort rule is crossed, and completes it when every job ended.
+ * to ask), times out and retries jobs, cancels the open jobs of a canceled batch, pauses it when
+ * its abort rule is crossed, and completes it when every job ended.
  *
  * <p>Safe to run on several instances: a job starts only from {@code QUEUED} on the revision it was
  * read at, so two instances never start one job, and the cursor over the batch's jobs moves only
- * after its jobs were started, so a stop in between forgets none (the next round finds them
- * started and moves on).
+ * after its jobs were started, so a stop in between forgets none (the next round finds them started
+ * and moves on).
  */
 @Service
 public class Dispatcher {
@@ -97,10 +97,7 @@ public class Dispatcher {
     }
     RateLimit rate = RateLimit.of(batch.spec().ratePerMinute(), properties.tick());
     RateLimit.Grant grant =
-        rate.grant(
-            batch.progress().rateTime(),
-            now,
-            Math.min(planned - from, properties.chunk()));
+        rate.grant(batch.progress().rateTime(), now, Math.min(planned - from, properties.chunk()));
     if (grant.count() == 0) {
       return 0;
     }
@@ -134,7 +131,9 @@ public class Dispatcher {
       JobState after = null;
       if (job.isRunning()) {
         after = job.timeOut(spec.policy(), now);
-      } else if (job.retryPending() && batch.state() == BatchState.RUNNING && !pastEnd(batch, now)) {
+      } else if (job.retryPending()
+          && batch.state() == BatchState.RUNNING
+          && !pastEnd(batch, now)) {
         if (job.requeue(now)) {
           JobState begun = begin(spec, job, now);
           after = begun == null ? job.state() : begun;
@@ -210,13 +209,15 @@ public class Dispatcher {
     if (batch.spec().abort() == null) {
       return false;
     }
-    long failed = batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
+    long failed =
+        batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
     long finished = failed + batch.progress().count(JobState.SUCCEEDED);
     return batch.spec().abort().crossedBy(finished, failed);
   }
 
   private static String describe(Batch batch) {
-    long failed = batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
+    long failed =
+        batch.progress().count(JobState.FAILED) + batch.progress().count(JobState.TIMED_OUT);
     long finished = failed + batch.progress().count(JobState.SUCCEEDED);
     return failed
         + " of "

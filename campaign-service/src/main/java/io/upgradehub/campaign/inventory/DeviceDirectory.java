@@ -73,9 +73,7 @@ public class DeviceDirectory {
    */
   public Lookup lookup(String productKey, String module, List<String> deviceNames) {
     InventoryClient.LookupAnswer answer =
-        call(
-            () ->
-                client.lookup(productKey, new InventoryClient.Lookup(module, deviceNames)));
+        call(() -> client.lookup(productKey, new InventoryClient.Lookup(module, deviceNames)));
     return new Lookup(
         answer.devices() == null ? List.of() : answer.devices(),
         answer.missing() == null ? List.of() : answer.missing());
@@ -114,5 +112,4 @@ public class DeviceDirectory {
       throw new InventoryUnavailableException("inventory-service cannot answer: " + e, e);
     }
   }
-
 }

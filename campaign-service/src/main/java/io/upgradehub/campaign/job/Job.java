@@ -48,6 +48,7 @@ public final class Job {
   private @Nullable String description;
   private Instant updatedAt;
   private final long revision;
+  private boolean changed;
   private final List<PendingEvent> events = new ArrayList<>();
 
   Job(
@@ -165,9 +166,8 @@ public final class Job {
 
   /**
    * Starts the attempt: {@code QUEUED → NOTIFIED}, with the upgrade command unless the device asked
-   * over HTTP and is answered directly. A device that already runs the target succeeds instead,
-   * and one that no longer runs a from-version is canceled: it is never sent a package it cannot
-   * take.
+   * over HTTP and is answered directly. A device that already runs the target succeeds instead, and
+   * one that no longer runs a from-version is canceled: it is never sent a package it cannot take.
    *
    * @param fits whether a version is one the batch upgrades from
    * @param sendCommand whether to publish the upgrade command (false for the HTTP pull)
@@ -227,7 +227,7 @@ public final class Job {
             UpgradeCommand.TYPE,
             UpgradeCommand.VERSION,
             command(pkg, now)));
-    updatedAt = now;
+    touch(now);
     return true;
   }
 
@@ -251,8 +251,8 @@ public final class Job {
 
   /**
    * A progress step from the device: 1–50 downloading, 51–100 installing. A step of an earlier
-   * attempt (reported before this one started), a step lower than one seen, or a step after the
-   * end changes nothing.
+   * attempt (reported before this one started), a step lower than one seen, or a step after the end
+   * changes nothing.
    *
    * @return the state entered, or null when nothing changed
    */
@@ -267,7 +267,7 @@ public final class Job {
     }
     step = Math.max(step, reportedStep);
     if (!forward) {
-      updatedAt = now;
+      touch(now);
       return state;
     }
     enter(next, null, null, now);
@@ -285,7 +285,7 @@ public final class Job {
       return null;
     }
     currentVersion = version;
-    updatedAt = now;
+    touch(now);
     if (!version.equals(targetVersion) || retryPending) {
       // a job waiting for its retry finds the version when it is queued again
       return null;
@@ -306,7 +306,8 @@ public final class Job {
       @Nullable Instant reportedAt,
       RetryPolicy policy,
       Instant now) {
-    if (!isRunning() || (reportedAt != null && notifiedAt != null && reportedAt.isBefore(notifiedAt))) {
+    if (!isRunning()
+        || (reportedAt != null && notifiedAt != null && reportedAt.isBefore(notifiedAt))) {
       return null;
     }
     enter(JobState.FAILED, code, why, now);
@@ -362,7 +363,7 @@ public final class Job {
       retryPending = false;
       due = null;
       description = why;
-      updatedAt = now;
+      touch(now);
       return state;
     }
     if (state.isFinal()) {
@@ -382,6 +383,11 @@ public final class Job {
     return state;
   }
 
+  private void touch(Instant now) {
+    updatedAt = now;
+    changed = true;
+  }
+
   private void scheduleRetry(RetryPolicy policy, Instant now) {
     if (policy.retriesAfter(attempt)) {
       retryPending = true;
@@ -389,12 +395,11 @@ public final class Job {
     }
   }
 
-  private void enter(
-      JobState next, @Nullable Integer code, @Nullable String why, Instant now) {
+  private void enter(JobState next, @Nullable Integer code, @Nullable String why, Instant now) {
     state = next;
     failureCode = code;
     description = why == null ? null : abbreviate(why);
-    updatedAt = now;
+    touch(now);
     if (next.isFinal() || next == JobState.QUEUED) {
       due = null;
     }
@@ -542,6 +547,11 @@ public final class Job {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /** Whether anything changed since this object was read (or planned). */
+  public boolean changed() {
+    return changed;
   }
 
   /** The optimistic-lock revision this object was read at. */

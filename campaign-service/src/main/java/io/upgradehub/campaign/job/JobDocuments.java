@@ -54,8 +54,18 @@ final class JobDocuments {
     Document all = toDocument(j);
     for (String fixed :
         new String[] {
-          "_id", BATCH_ID, SEQ, PRODUCT_KEY, DEVICE_NAME, "module", "packageId", "targetVersion",
-          "fromVersion", "pull", "createdAt", REVISION
+          "_id",
+          BATCH_ID,
+          SEQ,
+          PRODUCT_KEY,
+          DEVICE_NAME,
+          "module",
+          "packageId",
+          "targetVersion",
+          "fromVersion",
+          "pull",
+          "createdAt",
+          REVISION
         }) {
       all.remove(fixed);
     }

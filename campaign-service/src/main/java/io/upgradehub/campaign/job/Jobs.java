@@ -42,8 +42,8 @@ import org.springframework.stereotype.Repository;
  * Device jobs (collection {@code jobs}, {@code _id} = job id {@code {batchId}-{seq}}). An open job
  * holds the unique {@code slot} {@code productKey/deviceName/module}: the store itself refuses a
  * second open job of a device's module, even when two instances plan at once. Every change is one
- * conditional write of the job with the events it raised (the outbox), on the revision it was
- * read at.
+ * conditional write of the job with the events it raised (the outbox), on the revision it was read
+ * at.
  */
 @Repository
 public class Jobs {
@@ -135,7 +135,9 @@ public class Jobs {
   public Optional<Job> ofBatchDevice(String batchId, String deviceName) {
     return Optional.ofNullable(
             jobs.find(
-                    and(eq(JobDocuments.BATCH_ID, batchId), eq(JobDocuments.DEVICE_NAME, deviceName)))
+                    and(
+                        eq(JobDocuments.BATCH_ID, batchId),
+                        eq(JobDocuments.DEVICE_NAME, deviceName)))
                 .first())
         .map(JobDocuments::fromDocument);
   }
@@ -148,7 +150,8 @@ public class Jobs {
   }
 
   /**
-   * Stores what changed on a job, with the events it raised, if nobody changed it since it was read.
+   * Stores what changed on a job, with the events it raised, if nobody changed it since it was
+   * read.
    *
    * @return false when it was changed meanwhile (the caller reads again and decides again)
    */
@@ -212,10 +215,7 @@ public class Jobs {
 
   /** Open jobs of a batch, at most {@code limit}, for a cancel. */
   public List<Job> openOf(String batchId, int limit) {
-    return jobs.find(
-            and(
-                eq(JobDocuments.BATCH_ID, batchId),
-                open()))
+    return jobs.find(and(eq(JobDocuments.BATCH_ID, batchId), open()))
         .limit(limit)
         .map(JobDocuments::fromDocument)
         .into(new ArrayList<>());
@@ -235,7 +235,8 @@ public class Jobs {
                     "$group",
                     new Document("_id", "$" + JobDocuments.STATE)
                         .append("n", new Document("$sum", 1)))))) {
-      counts.put(JobState.valueOf(group.getString("_id")), group.get("n", Number.class).longValue());
+      counts.put(
+          JobState.valueOf(group.getString("_id")), group.get("n", Number.class).longValue());
     }
     return counts;
   }

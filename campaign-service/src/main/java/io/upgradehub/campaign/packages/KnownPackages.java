@@ -118,7 +118,8 @@ public class KnownPackages {
             .append("productKey", created.productKey())
             .append("module", created.module())
             .append("targetVersion", created.targetVersion())
-            .append("fromVersions", created.fromVersions() == null ? List.of() : created.fromVersions())
+            .append(
+                "fromVersions", created.fromVersions() == null ? List.of() : created.fromVersions())
             .append("size", created.size())
             .append("sha256", created.sha256())
             .append("md5", created.md5())

@@ -20,14 +20,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * What this service publishes and reads, and how its listeners treat a failure.
  *
- * <p><b>Publishing:</b> every change keeps its events in the changed document (the outbox): a
- * job's job events and device commands (each entry names its topic, keyed by the device), a
- * batch's state events, a package's verification events. The relay sends them (acks=all,
- * idempotent producer) and then removes them.
+ * <p><b>Publishing:</b> every change keeps its events in the changed document (the outbox): a job's
+ * job events and device commands (each entry names its topic, keyed by the device), a batch's state
+ * events, a package's verification events. The relay sends them (acks=all, idempotent producer) and
+ * then removes them.
  *
  * <p><b>Listening:</b> a record that cannot be read is skipped by the listener; what reaches the
- * error handler is a failure to apply a readable one (the store away), retried with a growing
- * pause and never skipped, so no report is lost; offsets are committed after a poll was applied.
+ * error handler is a failure to apply a readable one (the store away), retried with a growing pause
+ * and never skipped, so no report is lost; offsets are committed after a poll was applied.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(OutboxConfiguration.class)

@@ -35,10 +35,12 @@ class DeviceReportReader {
         return null;
       }
       return switch (envelope.path("type").asString("")) {
-        case DeviceProgressReported.TYPE -> progress(json.treeToValue(data, DeviceProgressReported.class));
+        case DeviceProgressReported.TYPE ->
+            progress(json.treeToValue(data, DeviceProgressReported.class));
         case DeviceVersionReported.TYPE -> {
           DeviceVersionReported v = json.treeToValue(data, DeviceVersionReported.class);
-          yield valid(v.productKey(), v.deviceName(), v.module(), v.reportedAt()) && v.version() != null
+          yield valid(v.productKey(), v.deviceName(), v.module(), v.reportedAt())
+                  && v.version() != null
               ? new DeviceReport(
                   DeviceReport.Kind.VERSION,
                   v.productKey(),

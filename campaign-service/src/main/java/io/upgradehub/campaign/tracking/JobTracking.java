@@ -54,7 +54,8 @@ class JobTracking {
       pending = round.lost;
     }
     if (!pending.isEmpty()) {
-      throw new IllegalStateException(pending.size() + " report(s) kept losing races; redelivering");
+      throw new IllegalStateException(
+          pending.size() + " report(s) kept losing races; redelivering");
     }
     return changed;
   }
@@ -85,11 +86,7 @@ class JobTracking {
       ids.addAll(bySlot.values());
       Map<String, Job> found = jobs.findAll(ids);
       Map<String, JobState> before = new LinkedHashMap<>();
-      Map<String, Instant> readAt = new HashMap<>();
-      found.values().forEach(j -> {
-        before.put(j.id(), j.state());
-        readAt.put(j.id(), j.updatedAt());
-      });
+      found.values().forEach(j -> before.put(j.id(), j.state()));
       Map<String, List<DeviceReport>> applied = new LinkedHashMap<>();
       Instant now = clock.instant();
       for (DeviceReport report : reports) {
@@ -100,8 +97,7 @@ class JobTracking {
             || !job.deviceName().equals(report.deviceName())) {
           continue; // not a job of this service, or one that ended
         }
-        Optional<Batch> batch =
-            batchCache.computeIfAbsent(job.batchId(), b -> batches.find(b));
+        Optional<Batch> batch = batchCache.computeIfAbsent(job.batchId(), b -> batches.find(b));
         if (batch.isEmpty()) {
           continue;
         }
@@ -111,7 +107,7 @@ class JobTracking {
       Moves moves = new Moves();
       for (String id : applied.keySet()) {
         Job job = found.get(id);
-        if (!job.updatedAt().equals(readAt.get(id))) {
+        if (job.changed()) {
           moves.add(job, before.get(id), job.state());
         }
       }
@@ -136,11 +132,16 @@ class JobTracking {
         case PROGRESS -> job.progress(report.step(), report.reportedAt(), now);
         case FAILURE ->
             job.fail(
-                report.failureCode(), report.description(), report.reportedAt(), spec.policy(), now);
+                report.failureCode(),
+                report.description(),
+                report.reportedAt(),
+                spec.policy(),
+                now);
         case COMMAND_FAILED ->
             job.fail(null, report.description(), report.reportedAt(), spec.policy(), now);
         case VERSION -> {
-          if (!report.version().equals(job.currentVersion()) || report.version().equals(job.targetVersion())) {
+          if (!report.version().equals(job.currentVersion())
+              || report.version().equals(job.targetVersion())) {
             job.versionReported(report.version(), now);
           }
         }

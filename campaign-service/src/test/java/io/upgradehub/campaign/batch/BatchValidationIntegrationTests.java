@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Every field of a batch request is checked on the server, and a refused request creates nothing. */
+/**
+ * Every field of a batch request is checked on the server, and a refused request creates nothing.
+ */
 class BatchValidationIntegrationTests extends CampaignServiceIntegrationTest {
 
   private String product;
@@ -25,8 +27,10 @@ class BatchValidationIntegrationTests extends CampaignServiceIntegrationTest {
     post("/api/v1/packages/" + diff + "/verifications/skip", "");
   }
 
-  private JsonNode refused(String packageId, String body, int status, String code) throws Exception {
-    JsonNode problem = assertProblem(post("/api/v1/packages/" + packageId + "/batches", body), status, code);
+  private JsonNode refused(String packageId, String body, int status, String code)
+      throws Exception {
+    JsonNode problem =
+        assertProblem(post("/api/v1/packages/" + packageId + "/batches", body), status, code);
     assertThat(body(get("/api/v1/packages/" + packageId + "/batches")).path("total").asLong())
         .as("nothing created")
         .isZero();
@@ -165,7 +169,9 @@ class BatchValidationIntegrationTests extends CampaignServiceIntegrationTest {
   @Test
   void answersAnUnknownPackageWith404() throws Exception {
     assertProblem(
-        post("/api/v1/packages/no-such-package/batches", "{\"fromVersions\":[\"1.0\"],\"scope\":{\"type\":\"ALL\"}}"),
+        post(
+            "/api/v1/packages/no-such-package/batches",
+            "{\"fromVersions\":[\"1.0\"],\"scope\":{\"type\":\"ALL\"}}"),
         404,
         "PACKAGE_NOT_FOUND");
   }

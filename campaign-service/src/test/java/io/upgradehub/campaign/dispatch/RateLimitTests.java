@@ -54,7 +54,8 @@ class RateLimitTests {
     RateLimit rate = RateLimit.of(60, Duration.ofMillis(100));
     RateLimit.Grant first = rate.grant(null, T0, 100);
 
-    RateLimit.Grant afterTenMinutes = rate.grant(first.next(), T0.plus(Duration.ofMinutes(10)), 100);
+    RateLimit.Grant afterTenMinutes =
+        rate.grant(first.next(), T0.plus(Duration.ofMinutes(10)), 100);
 
     assertThat(first.count()).isEqualTo(1);
     assertThat(afterTenMinutes.count()).isEqualTo(1);

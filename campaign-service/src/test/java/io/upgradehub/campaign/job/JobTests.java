@@ -154,8 +154,7 @@ class JobTests {
     job.start(PKG, Set.of("1.0")::contains, TWO_RETRIES, true, retry);
 
     assertThat(job.progress(80, T0.plusSeconds(30), retry.plusSeconds(1))).isNull();
-    assertThat(job.fail(-2, "old", T0.plusSeconds(30), TWO_RETRIES, retry.plusSeconds(1)))
-        .isNull();
+    assertThat(job.fail(-2, "old", T0.plusSeconds(30), TWO_RETRIES, retry.plusSeconds(1))).isNull();
     assertThat(job.state()).isEqualTo(JobState.NOTIFIED);
   }
 
