@@ -13,8 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One running gateway for all integration tests (they share this class's configuration, so Spring
- * caches a single context): real MongoDB-protocol server, one {@link EchoServer} as package-service
- * and another as inventory-service, and one bootstrap key per role.
+ * caches a single context): real MongoDB-protocol server, one {@link EchoServer} each as
+ * package-service, inventory-service and campaign-service, and one bootstrap key per role.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,6 +39,9 @@ public abstract class GatewayIntegrationTest {
   /** Stands in for inventory-service: a server of its own, so a test sees which service got it. */
   protected static final EchoServer INVENTORY_ECHO = EchoServer.start();
 
+  /** Stands in for campaign-service, a server of its own as well. */
+  protected static final EchoServer CAMPAIGN_ECHO = EchoServer.start();
+
   @Autowired protected WebTestClient client;
 
   @LocalServerPort protected int port;
@@ -54,6 +57,7 @@ public abstract class GatewayIntegrationTest {
         "spring.mongodb.uri", () -> SharedInfrastructure.mongo().connectionString("gateway"));
     registry.add("upgradehub.services.package-service", ECHO::baseUrl);
     registry.add("upgradehub.services.inventory-service", INVENTORY_ECHO::baseUrl);
+    registry.add("upgradehub.services.campaign-service", CAMPAIGN_ECHO::baseUrl);
     String[][] keys = {
       {"test-admin", "admin", ADMIN_KEY},
       {"test-operator", "operator", OPERATOR_KEY},

@@ -16,6 +16,8 @@ public enum Component {
   PACKAGE_SERVICE("package-service", 8081),
   /** inventory-service from its Boot jar, as a child JVM. */
   INVENTORY_SERVICE("inventory-service", 8083),
+  /** campaign-service from its Boot jar, as a child JVM. */
+  CAMPAIGN_SERVICE("campaign-service", 8082),
   /** device-adapter from its Boot jar, as a child JVM. */
   DEVICE_ADAPTER("device-adapter", 8085),
   /** The gateway from its Boot jar, as a child JVM. */

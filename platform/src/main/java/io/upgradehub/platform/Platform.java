@@ -91,6 +91,7 @@ public final class Platform implements AutoCloseable {
       KafkaBroker kafka = launchKafka();
       BootService packageService = launchPackageService();
       BootService inventoryService = launchInventoryService();
+      BootService campaignService = launchCampaignService();
       BootService deviceAdapter = launchDeviceAdapter();
       BootService gateway = launchGateway();
       if (kafka != null) {
@@ -99,6 +100,7 @@ public final class Platform implements AutoCloseable {
       }
       awaitService(Component.PACKAGE_SERVICE, packageService, begin);
       awaitService(Component.INVENTORY_SERVICE, inventoryService, begin);
+      awaitService(Component.CAMPAIGN_SERVICE, campaignService, begin);
       awaitService(Component.DEVICE_ADAPTER, deviceAdapter, begin);
       awaitService(Component.GATEWAY, gateway, begin);
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
@@ -142,6 +144,7 @@ public final class Platform implements AutoCloseable {
         List.of(
             Component.PACKAGE_SERVICE,
             Component.INVENTORY_SERVICE,
+            Component.CAMPAIGN_SERVICE,
             Component.DEVICE_ADAPTER,
             Component.GATEWAY)) {
       Path jar = serviceJar(component);
@@ -247,6 +250,19 @@ public final class Platform implements AutoCloseable {
     return launchService(Component.INVENTORY_SERVICE, properties);
   }
 
+  private BootService launchCampaignService() {
+    if (reuseOrSkip(Component.CAMPAIGN_SERVICE)) {
+      return null;
+    }
+    List<String> properties = new ArrayList<>();
+    properties.add("spring.mongodb.uri=" + mongoUri("campaigns"));
+    properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+    // device sets come from inventory-service itself, not through the gateway
+    properties.add("upgradehub.inventory-service.url=" + url(Component.INVENTORY_SERVICE));
+    properties.addAll(settings.properties(Component.CAMPAIGN_SERVICE));
+    return launchService(Component.CAMPAIGN_SERVICE, properties);
+  }
+
   private BootService launchDeviceAdapter() {
     if (reuseOrSkip(Component.DEVICE_ADAPTER)) {
       return null;
@@ -255,6 +271,7 @@ public final class Platform implements AutoCloseable {
     properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
     properties.add("upgradehub.mqtt.uri=" + mqttUri());
     properties.add("upgradehub.package-service.url=" + packageServiceUrl());
+    properties.add("upgradehub.campaign-service.url=" + campaignServiceUrl());
     properties.addAll(settings.properties(Component.DEVICE_ADAPTER));
     return launchService(Component.DEVICE_ADAPTER, properties);
   }
@@ -274,6 +291,7 @@ public final class Platform implements AutoCloseable {
     properties.add("spring.mongodb.uri=" + mongoUri("gateway"));
     properties.add("upgradehub.services.package-service=" + packageServiceUrl());
     properties.add("upgradehub.services.inventory-service=" + url(Component.INVENTORY_SERVICE));
+    properties.add("upgradehub.services.campaign-service=" + campaignServiceUrl());
     for (int i = 0; i < keys.size(); i++) {
       properties.addAll(keys.get(i).properties(i));
     }
@@ -431,6 +449,11 @@ public final class Platform implements AutoCloseable {
   /** package-service's own base URL (bypassing the gateway). */
   public URI packageServiceUrl() {
     return url(Component.PACKAGE_SERVICE);
+  }
+
+  /** campaign-service's own base URL (bypassing the gateway). */
+  public URI campaignServiceUrl() {
+    return url(Component.CAMPAIGN_SERVICE);
   }
 
   private URI url(Component component) {

@@ -56,6 +56,25 @@ class AccessPolicyTests {
   }
 
   @Test
+  void treatsCampaignPathsLikeEveryOtherApiPath() {
+    for (String path :
+        new String[] {
+          "/api/v1/packages/p1/batches", "/api/v1/packages/p1/verifications", "/api/v1/batches/b1"
+        }) {
+      assertThat(AccessPolicy.permits(Role.ADMIN, HttpMethod.POST, path(path))).isTrue();
+      assertThat(AccessPolicy.permits(Role.OPERATOR, HttpMethod.POST, path(path))).isTrue();
+      assertThat(AccessPolicy.permits(Role.VIEWER, HttpMethod.GET, path(path))).isTrue();
+      assertThat(AccessPolicy.permits(Role.VIEWER, HttpMethod.POST, path(path))).isFalse();
+    }
+    assertThat(
+            AccessPolicy.permits(Role.OPERATOR, HttpMethod.POST, path("/api/v1/batches/b1/cancel")))
+        .isTrue();
+    assertThat(
+            AccessPolicy.permits(Role.VIEWER, HttpMethod.POST, path("/api/v1/batches/b1/cancel")))
+        .isFalse();
+  }
+
+  @Test
   void seesKeyManagementThroughMatrixParametersAndEncoding() {
     assertThat(AccessPolicy.permits(Role.OPERATOR, HttpMethod.GET, path("/api/v1;a=b/api-keys")))
         .isFalse();

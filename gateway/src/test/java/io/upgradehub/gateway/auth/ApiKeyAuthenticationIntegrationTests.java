@@ -279,6 +279,8 @@ class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
         .isEqualTo("/v3/api-docs/package-service")
         .jsonPath("$.urls[?(@.name == 'inventory-service')].url")
         .isEqualTo("/v3/api-docs/inventory-service")
+        .jsonPath("$.urls[?(@.name == 'campaign-service')].url")
+        .isEqualTo("/v3/api-docs/campaign-service")
         .jsonPath("$.urls[?(@.name == 'gateway')].url")
         .isEqualTo("/v3/api-docs");
     client

@@ -56,6 +56,112 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   }
 
   @Test
+  void routesCampaignPathsToCampaignServiceWithPathAndQueryIntact() {
+    for (String path :
+        new String[] {
+          "/api/v1/packages/pkg-route-1/verifications",
+          "/api/v1/packages/pkg-route-1/verifications/v-1",
+          "/api/v1/packages/pkg-route-1/batches",
+          "/api/v1/packages/pkg-route-1/batches/b-1",
+          "/api/v1/batches",
+          "/api/v1/batches/b-route-1/jobs",
+          "/api/v1/devices/cam-x1/cam-01.a_b/jobs",
+          "/api/v1/transfers/t-1",
+        }) {
+      Echo echo =
+          client
+              .get()
+              .uri(path + "?state=RUNNING&page=0")
+              .header("X-API-Key", VIEWER_KEY)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Echo.class)
+              .returnResult()
+              .getResponseBody();
+
+      assertThat(echo.path()).as(path).isEqualTo(path);
+      assertThat(echo.query()).as(path).isEqualTo("state=RUNNING&page=0");
+      assertThat(CAMPAIGN_ECHO.received(path)).as(path).isTrue();
+      assertThat(ECHO.received(path)).as(path).isFalse();
+      assertThat(INVENTORY_ECHO.received(path)).as(path).isFalse();
+    }
+  }
+
+  @Test
+  void leavesAPackageAndItsFileToPackageServiceButItsBatchesToCampaignService() {
+    for (String path :
+        new String[] {"/api/v1/packages/pkg-split-1", "/api/v1/packages/pkg-split-1/file"}) {
+      client.get().uri(path).header("X-API-Key", VIEWER_KEY).exchange().expectStatus().isOk();
+
+      assertThat(ECHO.received(path)).as(path).isTrue();
+      assertThat(CAMPAIGN_ECHO.received(path)).as(path).isFalse();
+    }
+
+    String batches = "/api/v1/packages/pkg-split-1/batches";
+    client.get().uri(batches).header("X-API-Key", VIEWER_KEY).exchange().expectStatus().isOk();
+
+    assertThat(CAMPAIGN_ECHO.received(batches)).isTrue();
+    assertThat(ECHO.received(batches)).isFalse();
+  }
+
+  @Test
+  void leavesOtherDevicePathsUnrouted() {
+    // only a device's jobs belong to campaign-service; devices live under /api/v1/products
+    client
+        .get()
+        .uri("/api/v1/devices/cam-x1/cam-01")
+        .header("X-API-Key", ADMIN_KEY)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
+    assertThat(CAMPAIGN_ECHO.received("/api/v1/devices/cam-x1/cam-01")).isFalse();
+  }
+
+  @Test
+  void letsOperatorStartAndCancelBatchesAndRefusesViewerWrites() {
+    String create = "/api/v1/packages/pkg-roles-1/batches";
+    String cancel = "/api/v1/batches/b-roles-1/cancel";
+    for (String path : new String[] {create, cancel}) {
+      Echo echo =
+          client
+              .post()
+              .uri(path)
+              .header("X-API-Key", OPERATOR_KEY)
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{}")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Echo.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(echo.method()).isEqualTo("POST");
+      assertThat(echo.header("X-UpgradeHub-Role")).containsExactly("operator");
+    }
+
+    String viewerCreate = "/api/v1/packages/pkg-roles-2/batches";
+    String viewerVerify = "/api/v1/packages/pkg-roles-2/verifications";
+    String viewerCancel = "/api/v1/batches/b-roles-2/cancel";
+    for (String path : new String[] {viewerCreate, viewerVerify, viewerCancel}) {
+      client
+          .post()
+          .uri(path)
+          .header("X-API-Key", VIEWER_KEY)
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{}")
+          .exchange()
+          .expectStatus()
+          .isForbidden()
+          .expectBody()
+          .jsonPath("$.code")
+          .isEqualTo("ACCESS_DENIED");
+      assertThat(CAMPAIGN_ECHO.received(path)).as(path).isFalse();
+    }
+  }
+
+  @Test
   void streamsABulkDeviceImportToInventoryServiceWhole() {
     byte[] rows =
         ("deviceName,default\n" + "cam-000000,1.0.0\n".repeat(200_000))
@@ -96,6 +202,23 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 
     assertThat(echo.path()).isEqualTo("/v3/api-docs");
     assertThat(INVENTORY_ECHO.received("/v3/api-docs")).isTrue();
+  }
+
+  @Test
+  void proxiesCampaignServiceApiDocsToItsOwnDocument() {
+    Echo echo =
+        client
+            .get()
+            .uri("/v3/api-docs/campaign-service")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Echo.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(echo.path()).isEqualTo("/v3/api-docs");
+    assertThat(CAMPAIGN_ECHO.received("/v3/api-docs")).isTrue();
   }
 
   @Test
