@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A batch entered a state. Published by campaign-service to {@link BatchTopics#BATCH_EVENTS},
- * keyed by {@code batchId}, once for every state it enters, in order.
+ * A batch entered a state. Published by campaign-service to {@link BatchTopics#BATCH_EVENTS}, keyed
+ * by {@code batchId}, once for every state it enters, in order.
  *
  * @param batchId the batch, 1–64 of {@code A-Z a-z 0-9 _ . : -}
  * @param kind {@code VERIFY} (a verification), {@code BATCH} (a batch upgrade) or {@code TRANSFER};

@@ -17,8 +17,8 @@ public final class BatchTopics {
   public static final String SOURCE = "campaign-service";
 
   /**
-   * Partitions of {@link #BATCH_EVENTS}. Every service that produces or consumes it declares it with
-   * this count, so whichever starts first creates it right.
+   * Partitions of {@link #BATCH_EVENTS}. Every service that produces or consumes it declares it
+   * with this count, so whichever starts first creates it right.
    */
   public static final int PARTITIONS = 6;
 

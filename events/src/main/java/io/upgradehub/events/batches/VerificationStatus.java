@@ -1,10 +1,10 @@
 package io.upgradehub.events.batches;
 
 /**
- * Where a package stands in verification: {@code UNVERIFIED} → {@code VERIFYING} → {@code
- * VERIFIED} or {@code VERIFY_FAILED} (which may verify again), or {@code VERIFY_SKIPPED} from
- * {@code UNVERIFIED} or {@code VERIFY_FAILED}, after which it never verifies. A batch upgrade needs
- * {@code VERIFIED} or {@code VERIFY_SKIPPED}.
+ * Where a package stands in verification: {@code UNVERIFIED} → {@code VERIFYING} → {@code VERIFIED}
+ * or {@code VERIFY_FAILED} (which may verify again), or {@code VERIFY_SKIPPED} from {@code
+ * UNVERIFIED} or {@code VERIFY_FAILED}, after which it never verifies. A batch upgrade needs {@code
+ * VERIFIED} or {@code VERIFY_SKIPPED}.
  */
 public enum VerificationStatus {
   UNVERIFIED,
