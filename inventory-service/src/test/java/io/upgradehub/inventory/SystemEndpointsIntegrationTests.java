@@ -21,6 +21,9 @@ class SystemEndpointsIntegrationTests extends InventoryServiceIntegrationTest {
             "/api/v1/products/{productKey}",
             "/api/v1/products/{productKey}/devices",
             "/api/v1/products/{productKey}/devices/{deviceName}");
+    assertThat(document.path("paths").propertyNames())
+        .as("the gateway publishes the document and routes no internal path")
+        .noneMatch(path -> path.startsWith("/internal/"));
   }
 
   @Test

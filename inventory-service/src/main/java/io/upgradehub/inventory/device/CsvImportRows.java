@@ -15,16 +15,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a CSV import: a header {@code deviceName[,<module>...]}, then one device a line, a
- * cell per column, an empty cell meaning no version of that module. Cells are trimmed; a cell in
- * double quotes is unquoted ({@code ""} is one quote), but no cell may contain a comma or a line
- * break, which neither a device name nor a version can.
+ * cell per column, an empty cell meaning no version of that module. A column named {@value
+ * #TAGS_COLUMN}, anywhere after the first, holds the device's tags separated by {@code ;} instead
+ * of a module's version (so a module of that name cannot be imported from CSV). Cells are trimmed;
+ * a cell in double quotes is unquoted ({@code ""} is one quote), but no cell may contain a comma or
+ * a line break, which neither a device name, a version nor a tag can.
  */
 final class CsvImportRows implements ImportRows {
 
   static final String NAME_COLUMN = "deviceName";
+  static final String TAGS_COLUMN = "tags";
 
   private final ImportLines lines;
-  private final List<String> modules;
+
+  /** The name of each column after the first: a module, or {@value #TAGS_COLUMN}. */
+  private final List<String> columns;
 
   /**
    * Reads and checks the header, before any row.
@@ -57,10 +62,10 @@ final class CsvImportRows implements ImportRows {
       }
     }
     errors.throwIfAny();
-    this.modules = columns.subList(1, columns.size());
+    this.columns = columns.subList(1, columns.size());
     FieldErrors unknown = new FieldErrors();
-    modules.stream()
-        .filter(module -> !product.hasModule(module))
+    this.columns.stream()
+        .filter(module -> !module.equals(TAGS_COLUMN) && !product.hasModule(module))
         .forEach(
             module ->
                 unknown.add(
@@ -84,20 +89,34 @@ final class CsvImportRows implements ImportRows {
     if (lines.tooLong()) {
       return ImportRow.unreadable(lines.number(), name, "the line is too long");
     }
-    if (cells.size() != modules.size() + 1) {
+    if (cells.size() != columns.size() + 1) {
       return ImportRow.unreadable(
           lines.number(),
           name,
-          "the line has " + cells.size() + " cells, the header " + (modules.size() + 1));
+          "the line has " + cells.size() + " cells, the header " + (columns.size() + 1));
     }
     Map<String, @Nullable String> versions = new LinkedHashMap<>();
-    for (int i = 0; i < modules.size(); i++) {
-      String version = cells.get(i + 1);
-      if (!version.isEmpty()) {
-        versions.put(modules.get(i), version);
+    List<@Nullable String> tags = null;
+    for (int i = 0; i < columns.size(); i++) {
+      String cell = cells.get(i + 1);
+      if (columns.get(i).equals(TAGS_COLUMN)) {
+        tags = tags(cell);
+      } else if (!cell.isEmpty()) {
+        versions.put(columns.get(i), cell);
       }
     }
-    return ImportRow.of(lines.number(), new NewDeviceRequest(name, versions));
+    return ImportRow.of(lines.number(), new NewDeviceRequest(name, versions, tags));
+  }
+
+  /** A tags cell: tags separated by ';', each trimmed; empty parts (as in "a;;b;") are none. */
+  private static List<@Nullable String> tags(String cell) {
+    List<@Nullable String> tags = new ArrayList<>();
+    for (String part : cell.split(";")) {
+      if (!part.isBlank()) {
+        tags.add(part.strip());
+      }
+    }
+    return tags;
   }
 
   private static List<String> cells(String line) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The device API of one product; each method hands one request to {@link DeviceManagement}. */
 @RestController
@@ -74,6 +76,22 @@ class DeviceController {
   @GetMapping("/{deviceName}")
   DeviceResponse get(@PathVariable String productKey, @PathVariable String deviceName) {
     return DeviceResponse.of(management.get(productKey, deviceName));
+  }
+
+  @Operation(
+      summary = "Change a device: replace its tags",
+      description =
+          "A JSON merge patch (application/json accepted too) naming only 'tags'; any other field"
+              + " is refused as NOT_MODIFIABLE. Answers the device as it is now.")
+  @PatchMapping(
+      path = "/{deviceName}",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+  DeviceResponse change(
+      @PathVariable String productKey,
+      @PathVariable String deviceName,
+      @RequestBody JsonNode change) {
+    return DeviceResponse.of(
+        management.change(productKey, deviceName, new DeviceChangeRequest(change)));
   }
 
   @Operation(summary = "The device's upgrade log, newest first: every version change")

@@ -2,6 +2,7 @@ package io.upgradehub.inventory.device;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -16,6 +17,7 @@ final class DeviceDocuments {
   static final String PRODUCT_KEY = "productKey";
   static final String DEVICE_NAME = "deviceName";
   static final String CREATED_AT = "createdAt";
+  static final String TAGS = "tags";
 
   private DeviceDocuments() {}
 
@@ -32,6 +34,7 @@ final class DeviceDocuments {
         .append(PRODUCT_KEY, d.id().productKey())
         .append(DEVICE_NAME, d.id().deviceName())
         .append("versions", versions)
+        .append(TAGS, d.tags())
         .append("totalUpgrades", d.totalUpgrades())
         .append("totalFailures", d.totalFailures())
         .append("online", d.online())
@@ -56,6 +59,7 @@ final class DeviceDocuments {
     return new Device(
         new DeviceId(d.getString(PRODUCT_KEY), d.getString(DEVICE_NAME)),
         versions,
+        d.getList(TAGS, String.class, List.of()),
         d.get("totalUpgrades", Number.class).longValue(),
         d.get("totalFailures", Number.class).longValue(),
         d.getBoolean("online", false),

@@ -209,7 +209,10 @@ class DeviceImport {
     for (Row row : first) {
       Device device =
           Device.register(
-              new DeviceId(productKey, row.device().deviceName()), row.device().versions(), now);
+              new DeviceId(productKey, row.device().deviceName()),
+              row.device().versions(),
+              row.device().tags(),
+              now);
       registered.add(device);
       device
           .versions()

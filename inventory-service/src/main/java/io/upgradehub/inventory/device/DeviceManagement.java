@@ -7,11 +7,15 @@ import io.upgradehub.inventory.system.Page;
 import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** The device use cases: register one, read one, list a product's devices, read a device's log. */
+/**
+ * The device use cases: register one, read one, change its tags, list a product's devices, read a
+ * device's log.
+ */
 @Service
 class DeviceManagement {
 
@@ -57,7 +61,10 @@ class DeviceManagement {
     unknown.throwIfAny(ErrorCode.UNKNOWN_MODULE);
     Device device =
         Device.register(
-            new DeviceId(productKey, spec.deviceName()), spec.versions(), clock.instant());
+            new DeviceId(productKey, spec.deviceName()),
+            spec.versions(),
+            spec.tags(),
+            clock.instant());
     // the registration's versions count as changes from none, under an id of their own
     String eventId = UUID.randomUUID().toString();
     devices.insert(device, eventId);
@@ -82,13 +89,31 @@ class DeviceManagement {
   Device get(String productKey, String deviceName) {
     products.get(productKey);
     DeviceId id = new DeviceId(productKey, deviceName);
+    return devices.find(id).orElseThrow(() -> deviceNotFound(productKey, deviceName));
+  }
+
+  private static ApiException deviceNotFound(String productKey, String deviceName) {
+    return new ApiException(
+        ErrorCode.DEVICE_NOT_FOUND,
+        "Product '" + productKey + "' has no device named '" + deviceName + "'");
+  }
+
+  /**
+   * Applies a change of a device (only its tags can change: replaced as a whole), checked in this
+   * order: the body ({@code MALFORMED_REQUEST}, {@code VALIDATION_FAILED}), the product ({@code
+   * PRODUCT_NOT_FOUND}), the device ({@code DEVICE_NOT_FOUND}); nothing is stored unless all pass.
+   *
+   * @return the device as it is now
+   */
+  Device change(String productKey, String deviceName, DeviceChangeRequest request) {
+    List<String> tags = request.validate();
+    if (tags == null) {
+      return get(productKey, deviceName);
+    }
+    products.get(productKey);
     return devices
-        .find(id)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    ErrorCode.DEVICE_NOT_FOUND,
-                    "Product '" + productKey + "' has no device named '" + deviceName + "'"));
+        .replaceTags(new DeviceId(productKey, deviceName), tags)
+        .orElseThrow(() -> deviceNotFound(productKey, deviceName));
   }
 
   /**
@@ -107,11 +132,7 @@ class DeviceManagement {
    * @throws ApiException {@code PRODUCT_NOT_FOUND}, {@code UNKNOWN_MODULE}
    */
   VersionDistribution versionDistribution(String productKey, String module) {
-    Product product = products.get(productKey);
-    if (!product.hasModule(module)) {
-      throw new ApiException(
-          ErrorCode.UNKNOWN_MODULE, "product '" + productKey + "' has no module '" + module + "'");
-    }
+    products.getWithModule(productKey, module);
     return VersionDistribution.of(productKey, module, versionCounts.counts(productKey, module));
   }
 

@@ -3,6 +3,7 @@ package io.upgradehub.inventory.device;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.upgradehub.inventory.product.Product;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,8 @@ record DeviceResponse(
     String productKey,
     @Schema(description = "per module name: its version and when it was recorded")
         Map<String, ModuleVersion> versions,
+    @Schema(description = "the groups the device belongs to, sorted; empty when none")
+        List<String> tags,
     @Schema(description = "the version of module 'default'; null when unknown")
         @Nullable String moduleFirmwareVersion,
     @Schema(description = "the version of module 'mcu'; null when the device has none")
@@ -29,6 +32,7 @@ record DeviceResponse(
         d.id().deviceName(),
         d.id().productKey(),
         d.versions(),
+        d.tags(),
         d.versionOf(Product.DEFAULT_MODULE),
         d.versionOf(Product.MCU_MODULE),
         d.versionUpdatedAt(),

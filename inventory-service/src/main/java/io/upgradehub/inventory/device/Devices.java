@@ -17,8 +17,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -491,6 +493,20 @@ class Devices {
         .append(PREVIOUS_VERSION, previousVersion)
         .append(PENDING, true)
         .append(PENDING_SINCE, Date.from(now));
+  }
+
+  /**
+   * Replaces the device's tags in one single-document update.
+   *
+   * @return the device as it is now, empty when it is not stored
+   */
+  Optional<Device> replaceTags(DeviceId id, List<String> tags) {
+    return Optional.ofNullable(
+            collection.findOneAndUpdate(
+                eq("_id", id.value()),
+                Updates.combine(Updates.set(DeviceDocuments.TAGS, tags), Updates.inc(REVISION, 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(DeviceDocuments::fromDocument);
   }
 
   Optional<Device> find(DeviceId id) {

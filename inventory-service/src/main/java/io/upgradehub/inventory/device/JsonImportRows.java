@@ -102,7 +102,10 @@ final class JsonImportRows {
       return ImportRow.of(line, json.treeToValue(node, NewDeviceRequest.class));
     } catch (JacksonException e) {
       return ImportRow.unreadable(
-          line, deviceName, "a field has the wrong type ('versions' is an object of strings)");
+          line,
+          deviceName,
+          "a field has the wrong type ('versions' is an object of strings, 'tags' an array of"
+              + " strings)");
     }
   }
 }

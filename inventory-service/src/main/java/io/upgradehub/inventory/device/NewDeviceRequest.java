@@ -2,6 +2,7 @@ package io.upgradehub.inventory.device;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.upgradehub.problems.FieldErrors;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -22,7 +23,13 @@ record NewDeviceRequest(
                 "optional initial version per module name (each module must exist in the"
                     + " product); a version is 1-64 of A-Z a-z 0-9 . _ + -",
             example = "{\"default\":\"1.0.0\",\"mcu\":\"2.1\"}")
-        @Nullable Map<String, @Nullable String> versions) {
+        @Nullable Map<String, @Nullable String> versions,
+    @Schema(
+            description =
+                "optional tags (groups a campaign can target): at most 20 distinct, each 1-32 of"
+                    + " A-Z a-z 0-9 _ . : -",
+            example = "[\"beta\",\"region:eu\"]")
+        @Nullable List<@Nullable String> tags) {
 
   static final int MAX_NAME = 64;
   static final int MAX_MODULE = 32;
@@ -61,7 +68,8 @@ record NewDeviceRequest(
             checked.put(module, version);
           });
     }
+    List<String> checkedTags = DeviceTags.check("tags", tags, errors);
     errors.throwIfAny();
-    return new NewDevice(deviceName, checked);
+    return new NewDevice(deviceName, checked, checkedTags);
   }
 }

@@ -53,6 +53,21 @@ public class ProductManagement {
                     ErrorCode.PRODUCT_NOT_FOUND, "No product with key '" + productKey + "'"));
   }
 
+  /**
+   * The product with this key, when it has this module.
+   *
+   * @throws ApiException {@code PRODUCT_NOT_FOUND} when there is none, {@code UNKNOWN_MODULE} when
+   *     it has no such module
+   */
+  public Product getWithModule(String productKey, String module) {
+    Product product = get(productKey);
+    if (!product.hasModule(module)) {
+      throw new ApiException(
+          ErrorCode.UNKNOWN_MODULE, "product '" + productKey + "' has no module '" + module + "'");
+    }
+    return product;
+  }
+
   /** The product with this key, or empty when there is none. */
   public Optional<Product> find(String productKey) {
     Product product = known.get(productKey);

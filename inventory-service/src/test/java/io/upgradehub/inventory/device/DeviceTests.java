@@ -3,6 +3,7 @@ package io.upgradehub.inventory.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,7 @@ class DeviceTests {
         new Device(
             ID,
             Map.of("default", new ModuleVersion("1.0", NOW), "mcu", new ModuleVersion("2", later)),
+            List.of(),
             0,
             0,
             false,
@@ -43,6 +45,14 @@ class DeviceTests {
             0);
 
     assertThat(device.versionUpdatedAt()).isEqualTo(later);
+  }
+
+  @Test
+  void keepsItsTagsSortedAndDistinct() {
+    Device device = Device.register(ID, Map.of(), List.of("zone:b", "beta", "zone:b"), NOW);
+
+    assertThat(device.tags()).containsExactly("beta", "zone:b");
+    assertThat(Device.register(ID, Map.of(), NOW).tags()).isEmpty();
   }
 
   @Test
