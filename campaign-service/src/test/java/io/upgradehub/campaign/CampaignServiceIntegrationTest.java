@@ -269,11 +269,15 @@ public abstract class CampaignServiceIntegrationTest {
 
   // ---- driving the scheduler ------------------------------------------------------------------
 
-  /** Runs scheduler rounds until {@code condition} holds (at most 30 s of real time). */
+  /**
+   * Runs scheduler rounds, the clock moving a tick (100 ms) before each, until {@code condition}
+   * holds (at most 30 s of real time).
+   */
   protected void roundsUntil(String what, ThrowingCondition condition) throws Exception {
     await(
         what,
         () -> {
+          clock.advance(Duration.ofMillis(100));
           scheduler.round();
           return condition.holds();
         });
