@@ -174,6 +174,18 @@ public class Batches {
         == 1;
   }
 
+  /** Running or paused {@code DYNAMIC} batches whose planning is done, which devices may join. */
+  public List<Batch> joinable() {
+    return batches
+        .find(
+            and(
+                eq(BatchDocuments.ACTIVE, true),
+                eq("strategy", Strategy.DYNAMIC.name()),
+                eq(BatchDocuments.PLANNING_DONE, true)))
+        .map(BatchDocuments::fromDocument)
+        .into(new ArrayList<>());
+  }
+
   /** Takes an ended batch whose jobs all ended off the scheduler's list. */
   public void retire(String batchId) {
     batches.updateOne(eq("_id", batchId), Updates.set(BatchDocuments.ACTIVE, false));

@@ -68,6 +68,7 @@ public class Jobs {
     jobs.createIndex(Indexes.ascending(JobDocuments.BATCH_ID, JobDocuments.STATE));
     jobs.createIndex(Indexes.ascending(JobDocuments.BATCH_ID, JobDocuments.DUE));
     jobs.createIndex(Indexes.ascending(JobDocuments.PRODUCT_KEY, JobDocuments.DEVICE_NAME));
+    jobs.createIndex(Indexes.ascending(JobDocuments.BATCH_ID, JobDocuments.DEVICE_NAME));
   }
 
   /**

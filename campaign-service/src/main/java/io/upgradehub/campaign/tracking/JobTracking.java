@@ -3,6 +3,7 @@ package io.upgradehub.campaign.tracking;
 import io.upgradehub.campaign.batch.Batch;
 import io.upgradehub.campaign.batch.BatchSpec;
 import io.upgradehub.campaign.batch.Batches;
+import io.upgradehub.campaign.batch.DynamicJoins;
 import io.upgradehub.campaign.batch.NotificationMode;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
@@ -35,11 +36,13 @@ class JobTracking {
 
   private final Jobs jobs;
   private final Batches batches;
+  private final DynamicJoins joins;
   private final Clock clock;
 
-  JobTracking(Jobs jobs, Batches batches, Clock clock) {
+  JobTracking(Jobs jobs, Batches batches, DynamicJoins joins, Clock clock) {
     this.jobs = jobs;
     this.batches = batches;
+    this.joins = joins;
     this.clock = clock;
   }
 
@@ -89,8 +92,12 @@ class JobTracking {
       found.values().forEach(j -> before.put(j.id(), j.state()));
       Map<String, List<DeviceReport>> applied = new LinkedHashMap<>();
       Instant now = clock.instant();
+      Map<String, DeviceReport> unheld = new LinkedHashMap<>();
       for (DeviceReport report : reports) {
         String id = report.jobId() != null ? report.jobId() : bySlot.get(report.slot());
+        if (id == null && report.kind() == DeviceReport.Kind.VERSION) {
+          unheld.put(report.slot(), report); // the last version of the poll counts
+        }
         Job job = id == null ? null : found.get(id);
         if (job == null
             || !job.productKey().equals(report.productKey())
@@ -104,6 +111,9 @@ class JobTracking {
         apply(report, job, batch.get(), now);
         applied.computeIfAbsent(job.id(), k -> new ArrayList<>()).add(report);
       }
+      unheld
+          .values()
+          .forEach(r -> joins.consider(r.productKey(), r.deviceName(), r.module(), r.version()));
       Moves moves = new Moves();
       for (String id : applied.keySet()) {
         Job job = found.get(id);
