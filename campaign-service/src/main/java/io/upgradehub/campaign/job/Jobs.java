@@ -48,6 +48,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Jobs {
 
+  private static final String WRITER = "writer";
+
   private final MongoCollection<Document> jobs;
   private final Outbox outbox;
   private final OutboxSource source;
@@ -178,11 +180,15 @@ public class Jobs {
     if (changed.isEmpty()) {
       return Set.of();
     }
+    // marks this write, so that a job two writers saved from one revision is counted by the one
+    // whose write stood, not by both
+    String token = java.util.UUID.randomUUID().toString();
     List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
     for (Job job : changed) {
       writes.add(
           new UpdateOneModel<>(
-              and(eq("_id", job.id()), eq(JobDocuments.REVISION, job.revision())), update(job)));
+              and(eq("_id", job.id()), eq(JobDocuments.REVISION, job.revision())),
+              Updates.combine(update(job), Updates.set(WRITER, token))));
     }
     long modified =
         jobs.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
@@ -190,16 +196,10 @@ public class Jobs {
     if (modified == changed.size()) {
       changed.forEach(job -> saved.add(job.id()));
     } else {
-      // some lost a race: the ones at their new revision are ours
-      Map<String, Long> expected = new LinkedHashMap<>();
-      changed.forEach(job -> expected.put(job.id(), job.revision() + 1));
-      for (Document d :
-          jobs.find(in("_id", expected.keySet()))
-              .projection(new Document(JobDocuments.REVISION, 1))) {
-        String id = d.getString("_id");
-        if (d.get(JobDocuments.REVISION, Number.class).longValue() == expected.get(id)) {
-          saved.add(id);
-        }
+      // some lost a race: ours are those still carrying this write's token
+      List<String> ids = changed.stream().map(Job::id).toList();
+      for (Document d : jobs.find(and(in("_id", ids), eq(WRITER, token)))) {
+        saved.add(d.getString("_id"));
       }
     }
     outbox.written(source, saved);
