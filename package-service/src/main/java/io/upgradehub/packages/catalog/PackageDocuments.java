@@ -30,6 +30,7 @@ final class PackageDocuments {
                 .append("keyId", p.signature().keyId())
                 .append("value", p.signature().value()))
         .append("status", p.status().name())
+        .append("statusAt", p.statusAt() == null ? null : Date.from(p.statusAt()))
         .append("enabled", p.enabled())
         .append("createdAt", Date.from(p.createdAt()))
         .append("updatedAt", Date.from(p.updatedAt()))
@@ -59,6 +60,7 @@ final class PackageDocuments {
             signature.getString("keyId"),
             signature.getString("value")),
         PackageStatus.valueOf(d.getString("status")),
+        d.getDate("statusAt") == null ? null : d.getDate("statusAt").toInstant(),
         d.getBoolean("enabled", true),
         d.getDate("createdAt").toInstant(),
         d.getDate("updatedAt").toInstant(),

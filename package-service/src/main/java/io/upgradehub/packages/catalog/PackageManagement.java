@@ -12,11 +12,15 @@ import io.upgradehub.problems.FieldErrors;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** The package use cases: add, read, list, change, delete, hand out download URLs. */
+/**
+ * The package use cases: add, read, list, change, delete, hand out download URLs, and mirror the
+ * verification status campaign-service reports.
+ */
 @Service
 class PackageManagement {
 
@@ -134,6 +138,30 @@ class PackageManagement {
           return true;
         });
     files.discard(id.objectKey());
+  }
+
+  /**
+   * Takes the verification status campaign-service reported for a package (see {@link
+   * UpgradePackage#changeStatus}), re-reading and retrying when another writer got there first.
+   *
+   * @param at when the package entered {@code status}, as the report says
+   * @return whether the status changed; false for an unknown or deleted package, a repeated report
+   *     and one older than the status the package holds
+   * @throws IllegalStateException when the package kept changing under every attempt; the caller
+   *     (the listener's container) tries the report again later
+   */
+  boolean changeStatus(PackageId id, PackageStatus status, Instant at) {
+    for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      Optional<UpgradePackage> current = packages.find(id);
+      if (current.isEmpty() || !current.get().changeStatus(status, at, clock.instant())) {
+        return false;
+      }
+      if (packages.update(current.get())) {
+        return true;
+      }
+    }
+    throw new IllegalStateException(
+        "Package " + id + " kept changing under " + UPDATE_ATTEMPTS + " attempts");
   }
 
   /**

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A package as the API shows it: the list columns of the console plus module, description, size,
- * digests and signature.
+ * digests and signature. {@code status} is the verification status campaign-service last reported,
+ * {@code statusAt} when the package entered it (null until the first report).
  */
 record PackageResponse(
     String id,
@@ -18,6 +19,7 @@ record PackageResponse(
     List<String> fromVersions,
     @Nullable String description,
     PackageStatus status,
+    @Nullable Instant statusAt,
     boolean enabled,
     long size,
     String sha256,
@@ -39,6 +41,7 @@ record PackageResponse(
         p.fromVersions(),
         p.description(),
         p.status(),
+        p.statusAt(),
         p.enabled(),
         p.file().size(),
         p.file().sha256(),

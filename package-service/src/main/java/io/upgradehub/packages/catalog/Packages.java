@@ -124,6 +124,8 @@ class Packages {
                 Updates.set("enabled", changed.enabled()),
                 Updates.set("description", changed.description()),
                 Updates.set("status", changed.status().name()),
+                Updates.set(
+                    "statusAt", changed.statusAt() == null ? null : Date.from(changed.statusAt())),
                 Updates.set("updatedAt", Date.from(changed.updatedAt())),
                 Updates.inc(VERSION, 1L),
                 Updates.pushEach(Outbox.FIELD, entries)));

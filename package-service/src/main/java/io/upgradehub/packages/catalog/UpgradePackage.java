@@ -6,6 +6,7 @@ import io.upgradehub.events.packages.PackageUpdated;
 import io.upgradehub.outbox.PendingEvent;
 import io.upgradehub.packages.signing.PackageSignature;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class UpgradePackage {
   private final long version;
   private @Nullable String description;
   private PackageStatus status;
+  private @Nullable Instant statusAt;
   private boolean enabled;
   private Instant updatedAt;
   private boolean deleted;
@@ -48,6 +50,7 @@ public final class UpgradePackage {
       PackageFile file,
       PackageSignature signature,
       PackageStatus status,
+      @Nullable Instant statusAt,
       boolean enabled,
       Instant createdAt,
       Instant updatedAt,
@@ -64,6 +67,7 @@ public final class UpgradePackage {
     this.file = file;
     this.signature = signature;
     this.status = status;
+    this.statusAt = statusAt;
     this.enabled = enabled;
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
@@ -87,6 +91,7 @@ public final class UpgradePackage {
             file,
             signature,
             PackageStatus.UNVERIFIED,
+            null,
             true,
             now,
             now,
@@ -142,6 +147,36 @@ public final class UpgradePackage {
           new PackageUpdated(id.value(), enabled, description, status.name(), now));
     }
     return changed;
+  }
+
+  /**
+   * Takes the verification status campaign-service reported, unless this package already holds one
+   * entered at a later time. The reports come in order but at least once, so a repeated one (the
+   * status it already has) and a stale one (older than {@link #statusAt()}) change nothing. A
+   * change raises {@link PackageUpdated} with the new status, for the readers of this service's
+   * events.
+   *
+   * @param newStatus the status campaign-service reported
+   * @param at when the package entered {@code newStatus}, by campaign-service's clock; kept to the
+   *     millisecond, as the store keeps it, so a report compares the same before and after a read
+   * @param now this service's time of the change: the package's {@code updatedAt} and the event's
+   * @return whether the status changed
+   * @throws IllegalStateException when the package is deleted
+   */
+  boolean changeStatus(PackageStatus newStatus, Instant at, Instant now) {
+    checkNotDeleted();
+    Instant entered = at.truncatedTo(ChronoUnit.MILLIS);
+    if (newStatus == status || (statusAt != null && entered.isBefore(statusAt))) {
+      return false;
+    }
+    status = newStatus;
+    statusAt = entered;
+    updatedAt = now;
+    raise(
+        PackageUpdated.TYPE,
+        PackageUpdated.VERSION,
+        new PackageUpdated(id.value(), enabled, description, status.name(), now));
+    return true;
   }
 
   /** Marks the package deleted; raises {@link PackageDeleted}. */
@@ -208,6 +243,14 @@ public final class UpgradePackage {
 
   public PackageStatus status() {
     return status;
+  }
+
+  /**
+   * When the package entered its {@link #status()}, by campaign-service's clock; null while it is
+   * {@code UNVERIFIED} since its upload (no verification event arrived yet).
+   */
+  public @Nullable Instant statusAt() {
+    return statusAt;
   }
 
   public boolean enabled() {

@@ -16,6 +16,8 @@ class UpgradePackageTests {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant T1 = T0.plusSeconds(60);
+  private static final Instant T2 = T1.plusSeconds(60);
+  private static final Instant T3 = T2.plusSeconds(60);
 
   private UpgradePackage stored() {
     UpgradePackage created =
@@ -89,5 +91,83 @@ class UpgradePackageTests {
         .containsExactly(new PackageDeleted("p1", T1));
     assertThatIllegalStateException().isThrownBy(() -> p.delete(T1));
     assertThatIllegalStateException().isThrownBy(() -> p.update(false, null, T1));
+  }
+
+  @Test
+  void statusChangeKeepsTheReportedTimeAndRaisesAnUpdateWithTheStatus() {
+    UpgradePackage p = stored();
+    assertThat(p.statusAt()).isNull();
+
+    assertThat(p.changeStatus(PackageStatus.VERIFYING, T1, T2)).isTrue();
+
+    assertThat(p.status()).isEqualTo(PackageStatus.VERIFYING);
+    assertThat(p.statusAt()).isEqualTo(T1);
+    assertThat(p.updatedAt()).isEqualTo(T2);
+    assertThat(p.pendingEvents())
+        .extracting(PendingEvent::data)
+        .containsExactly(new PackageUpdated("p1", true, "first", "VERIFYING", T2));
+  }
+
+  @Test
+  void statusChangeSurvivesTheStoreToTheMillisecond() {
+    UpgradePackage p = stored();
+    Instant fine = T1.plusNanos(1_234_567);
+
+    p.changeStatus(PackageStatus.VERIFY_SKIPPED, fine, T2);
+    UpgradePackage read = PackageDocuments.fromDocument(PackageDocuments.toDocument(p));
+
+    assertThat(read.status()).isEqualTo(PackageStatus.VERIFY_SKIPPED);
+    assertThat(read.statusAt()).isEqualTo(p.statusAt()).isEqualTo(T1.plusMillis(1));
+    // the same report again, against what was read back, changes nothing
+    assertThat(read.changeStatus(PackageStatus.VERIFY_SKIPPED, fine, T3)).isFalse();
+  }
+
+  @Test
+  void olderStatusThanTheOneHeldChangesNothing() {
+    UpgradePackage p = PackageDocuments.fromDocument(PackageDocuments.toDocument(verified()));
+
+    assertThat(p.changeStatus(PackageStatus.VERIFYING, T1, T3)).isFalse();
+
+    assertThat(p.status()).isEqualTo(PackageStatus.VERIFIED);
+    assertThat(p.statusAt()).isEqualTo(T2);
+    assertThat(p.pendingEvents()).isEmpty();
+  }
+
+  @Test
+  void repeatedStatusChangesNothing() {
+    UpgradePackage p = PackageDocuments.fromDocument(PackageDocuments.toDocument(verified()));
+
+    assertThat(p.changeStatus(PackageStatus.VERIFIED, T2, T3)).isFalse();
+    assertThat(p.changeStatus(PackageStatus.VERIFIED, T3, T3)).isFalse();
+
+    assertThat(p.statusAt()).isEqualTo(T2);
+    assertThat(p.updatedAt()).isEqualTo(T2);
+    assertThat(p.pendingEvents()).isEmpty();
+  }
+
+  @Test
+  void statusReportedAtTheSameTimeAsTheHeldOneIsTakenAsTheLater() {
+    UpgradePackage p = PackageDocuments.fromDocument(PackageDocuments.toDocument(verified()));
+
+    assertThat(p.changeStatus(PackageStatus.VERIFY_FAILED, T2, T3)).isTrue();
+
+    assertThat(p.status()).isEqualTo(PackageStatus.VERIFY_FAILED);
+  }
+
+  @Test
+  void deletedPackageTakesNoStatus() {
+    UpgradePackage p = stored();
+    p.delete(T1);
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> p.changeStatus(PackageStatus.VERIFYING, T1, T2));
+  }
+
+  /** VERIFYING at T1, VERIFIED at T2, both applied at T2. */
+  private UpgradePackage verified() {
+    UpgradePackage p = stored();
+    p.changeStatus(PackageStatus.VERIFYING, T1, T2);
+    p.changeStatus(PackageStatus.VERIFIED, T2, T2);
+    return p;
   }
 }
