@@ -84,7 +84,7 @@ public class Dispatcher {
         changed += startNext(batch, now);
       }
     }
-    completeIfDone(batches.find(batch.id()).orElseThrow());
+    completeIfDone(batches.find(batch.id()).orElseThrow(), sweep);
     return changed;
   }
 
@@ -184,7 +184,12 @@ public class Dispatcher {
     return saved.size();
   }
 
-  private void completeIfDone(Batch batch) {
+  /**
+   * Completes a batch none of whose jobs is open. The counts say when to look; on a sweep round the
+   * jobs are looked at whatever the counts say, so a count that drifted (a write lost between a job
+   * and its batch) cannot keep a batch open for good.
+   */
+  private void completeIfDone(Batch batch, boolean sweep) {
     if (!batch.progress().planningDone()
         || batch.state().isFinal()
         || batch.state() == BatchState.SCHEDULED) {
@@ -195,7 +200,7 @@ public class Dispatcher {
             + batch.progress().count(JobState.NOTIFIED)
             + batch.progress().count(JobState.DOWNLOADING)
             + batch.progress().count(JobState.UPGRADING);
-    if (open > 0 || jobs.anyOpen(batch.id())) {
+    if ((open > 0 && !sweep) || jobs.anyOpen(batch.id())) {
       return;
     }
     Map<JobState, Long> counts = jobs.countByState(batch.id());

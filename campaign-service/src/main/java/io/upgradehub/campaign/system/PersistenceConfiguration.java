@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +34,22 @@ class PersistenceConfiguration {
   @Bean
   MongoCollection<Document> jobCollection(MongoClient client, MongoProperties properties) {
     return client.getDatabase(properties.getMongoClientDatabase()).getCollection("jobs");
+  }
+
+  /**
+   * A read timeout unless the connection string sets one ({@code socketTimeoutMS}): a reply that
+   * never comes (a server that dropped it) must fail the call, which is retried, rather than hold
+   * the scheduler or a listener thread for good. Every query here answers in well under a minute.
+   */
+  @Bean
+  MongoClientSettingsBuilderCustomizer readTimeout() {
+    return settings ->
+        settings.applyToSocketSettings(
+            socket -> {
+              if (socket.build().getReadTimeout(TimeUnit.MILLISECONDS) == 0) {
+                socket.readTimeout(60, TimeUnit.SECONDS);
+              }
+            });
   }
 
   /** Millisecond ticks: what MongoDB stores, so a record reads back exactly as it was created. */
