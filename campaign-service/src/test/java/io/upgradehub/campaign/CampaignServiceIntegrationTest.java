@@ -15,6 +15,7 @@ import io.upgradehub.events.devices.DeviceVersionReported;
 import io.upgradehub.events.packages.PackageCreated;
 import io.upgradehub.events.packages.PackageTopics;
 import io.upgradehub.events.packages.PackageUpdated;
+import io.upgradehub.testsupport.Await;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -273,7 +274,7 @@ public abstract class CampaignServiceIntegrationTest {
    * Runs scheduler rounds, the clock moving a tick (100 ms) before each, until {@code condition}
    * holds (at most 30 s of real time).
    */
-  protected void roundsUntil(String what, ThrowingCondition condition) throws Exception {
+  protected void roundsUntil(String what, Await.Condition condition) throws Exception {
     await(
         what,
         () -> {
@@ -339,29 +340,8 @@ public abstract class CampaignServiceIntegrationTest {
     return errors;
   }
 
-  /**
-   * Waits until {@code condition} holds, checking it again every 50 ms, and fails when it still
-   * does not after 30 seconds; the last assertion error (if any) tells why.
-   */
-  protected static void await(String what, ThrowingCondition condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    AssertionError last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.holds()) {
-          return;
-        }
-      } catch (AssertionError e) {
-        last = e;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what, last);
-  }
-
-  /** A condition checked by {@link #await}. */
-  @FunctionalInterface
-  protected interface ThrowingCondition {
-    boolean holds() throws Exception;
+  /** Waits up to 30 seconds until {@code condition} holds; see {@link Await}. */
+  protected static void await(String what, Await.Condition condition) throws Exception {
+    Await.until(what, condition);
   }
 }

@@ -3,12 +3,12 @@ package io.upgradehub.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import io.upgradehub.testsupport.Await;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,30 +46,9 @@ public abstract class InventoryServiceIntegrationTest {
         "spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
   }
 
-  /**
-   * Waits until {@code condition} holds, checking it again every 50 ms, and fails when it still
-   * does not after 30 seconds; the last assertion error (if any) tells why.
-   */
-  protected static void await(String what, ThrowingCondition condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    AssertionError last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.holds()) {
-          return;
-        }
-      } catch (AssertionError e) {
-        last = e;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what, last);
-  }
-
-  /** A condition checked by {@link #await}. */
-  @FunctionalInterface
-  protected interface ThrowingCondition {
-    boolean holds() throws Exception;
+  /** Waits up to 30 seconds until {@code condition} holds; see {@link Await}. */
+  protected static void await(String what, Await.Condition condition) throws Exception {
+    Await.until(what, condition);
   }
 
   /** A product key no other test uses. */

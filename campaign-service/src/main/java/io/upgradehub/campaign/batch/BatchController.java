@@ -1,6 +1,6 @@
 package io.upgradehub.campaign.batch;
 
-import io.upgradehub.campaign.system.Paging;
+import io.upgradehub.problems.Paging;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,9 +1,9 @@
 package io.upgradehub.campaign.tracking;
 
-import io.upgradehub.campaign.system.Paging;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.problems.CommonError;
 import io.upgradehub.problems.FieldErrors;
+import io.upgradehub.problems.Paging;
 import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

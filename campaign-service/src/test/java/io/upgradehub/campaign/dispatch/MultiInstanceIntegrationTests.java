@@ -12,6 +12,7 @@ import io.upgradehub.events.EventEnvelope;
 import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.packages.PackageCreated;
 import io.upgradehub.events.packages.PackageTopics;
+import io.upgradehub.testsupport.Await;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,6 @@ class MultiInstanceIntegrationTests {
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
-  private static volatile String lastSeen;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
@@ -149,7 +149,8 @@ class MultiInstanceIntegrationTests {
                   PackageTopics.PACKAGE_EVENTS, pkg, json.writeValueAsString(created)))
           .get();
     }
-    awaitTrue(
+    Await.until(
+        "the package known",
         () ->
             call(first, "POST", "/api/v1/packages/" + pkg + "/verifications/skip", "").statusCode()
                 == 200);
@@ -163,12 +164,16 @@ class MultiInstanceIntegrationTests {
     assertThat(batch.statusCode()).as(batch.body()).isEqualTo(201);
     String batchId = json.readTree(batch.body()).path("id").asString();
 
-    awaitTrue(
+    Await.until(
+        "every device started, as the other instance sees it",
+        Duration.ofSeconds(60),
         () -> {
           JsonNode seen =
               json.readTree(call(second, "GET", "/api/v1/batches/" + batchId, "").body());
-          lastSeen = seen.toString();
-          return seen.path("jobs").path("NOTIFIED").asLong() == DEVICES;
+          assertThat(seen.path("jobs").path("NOTIFIED").asLong())
+              .as(seen.toString())
+              .isEqualTo(DEVICES);
+          return true;
         });
 
     JsonNode done = json.readTree(call(second, "GET", "/api/v1/batches/" + batchId, "").body());
@@ -214,21 +219,5 @@ class MultiInstanceIntegrationTests {
     props.put(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
     return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-  }
-
-  private static void awaitTrue(Check check) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (check.holds()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("timed out; last seen " + lastSeen);
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean holds() throws Exception;
   }
 }

@@ -1,9 +1,9 @@
-package io.upgradehub.campaign.system;
+package io.upgradehub.problems;
 
-import io.upgradehub.problems.CommonError;
-import io.upgradehub.problems.FieldErrors;
-
-/** The paging parameters of every list: {@code page} zero-based, {@code size} 1–100. */
+/**
+ * The paging parameters every list of the API takes: {@code page} zero-based, {@code size}
+ * 1–{@value #MAX_SIZE}.
+ */
 public final class Paging {
 
   public static final int MAX_SIZE = 100;
@@ -11,8 +11,8 @@ public final class Paging {
   private Paging() {}
 
   /**
-   * @throws io.upgradehub.problems.ApiException {@code INVALID_PARAMETER} when {@code page} is
-   *     negative or {@code size} is outside 1..{@value #MAX_SIZE}
+   * @throws ApiException {@code INVALID_PARAMETER}, naming each wrong parameter, when {@code page}
+   *     is negative or {@code size} is outside 1..{@value #MAX_SIZE}
    */
   public static void check(int page, int size) {
     FieldErrors errors = new FieldErrors();
