@@ -4,6 +4,7 @@ import io.upgradehub.campaign.inventory.DeviceDirectory;
 import io.upgradehub.campaign.inventory.DeviceVersion;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
+import io.upgradehub.events.batches.BatchState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,20 @@ public class Planner {
     // numbers go on from where a planner that stopped left them
     batch = batches.find(batch.id()).orElse(batch);
     Chunk chunk = new Chunk(batch, batch.progress().planSeq());
-    BatchSpec spec = batch.spec();
+    try {
+      planAll(batch.spec(), chunk);
+    } catch (PlanningStopped e) {
+      log.info(
+          "Batch {} was canceled while planned: stopped at {} job(s)", batch.id(), chunk.created);
+      return chunk.created;
+    }
+    log.info(
+        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.allExcluded);
+    return chunk.created;
+  }
+
+  /** Streams (or looks up) the scope's devices into chunks, the last one ending planning. */
+  private void planAll(BatchSpec spec, Chunk chunk) {
     if (spec.scope().type() == ScopeType.DEVICES) {
       List<String> names = spec.scope().deviceNames();
       for (int from = 0; from < names.size(); from += CHUNK) {
@@ -77,9 +91,6 @@ public class Planner {
       directory.forEach(spec.productKey(), spec.module(), tag, chunk::add);
     }
     chunk.flush(true);
-    log.info(
-        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.allExcluded);
-    return chunk.created;
   }
 
   /** The devices of one bulk write, and what planning has done so far. */
@@ -119,6 +130,11 @@ public class Planner {
     void flush(boolean done) {
       BatchSpec spec = batch.spec();
       Instant now = clock.instant();
+      if (batches.find(batch.id()).map(b -> b.state() == BatchState.CANCELED).orElse(true)) {
+        // canceled meanwhile: no job more; planning is over
+        batches.planned(batch.id(), seq, 0, excluded, true, now);
+        throw new PlanningStopped();
+      }
       Map<String, DeviceVersion> bySlot = new LinkedHashMap<>();
       for (DeviceVersion device : devices) {
         bySlot.put(Job.slot(spec.productKey(), device.deviceName(), spec.module()), device);
@@ -156,6 +172,30 @@ public class Planner {
           device.version(),
           spec.mode() == NotificationMode.PULL,
           now);
+    }
+  }
+
+  /**
+   * Ends the planning of a canceled batch that no planner holds now.
+   *
+   * @return false when a planner holds it (it stops at its next chunk)
+   */
+  public boolean stopPlanning(Batch batch) {
+    Instant now = clock.instant();
+    if (!batches.claimPlanning(batch.id(), now, LEASE)) {
+      return false;
+    }
+    batches.planned(batch.id(), batch.progress().planSeq(), 0, Map.of(), true, now);
+    return true;
+  }
+
+  /** A batch canceled while it was planned: planning stops at the next chunk. */
+  private static final class PlanningStopped extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    PlanningStopped() {
+      super(null, null, false, false);
     }
   }
 

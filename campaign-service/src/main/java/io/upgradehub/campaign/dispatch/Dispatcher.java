@@ -5,6 +5,7 @@ import io.upgradehub.campaign.batch.BatchLifecycle;
 import io.upgradehub.campaign.batch.BatchSpec;
 import io.upgradehub.campaign.batch.Batches;
 import io.upgradehub.campaign.batch.NotificationMode;
+import io.upgradehub.campaign.batch.Planner;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
 import io.upgradehub.campaign.job.Moves;
@@ -35,6 +36,7 @@ public class Dispatcher {
   private final Batches batches;
   private final Jobs jobs;
   private final BatchLifecycle lifecycle;
+  private final Planner planner;
   private final SchedulerProperties properties;
   private final Clock clock;
 
@@ -42,11 +44,13 @@ public class Dispatcher {
       Batches batches,
       Jobs jobs,
       BatchLifecycle lifecycle,
+      Planner planner,
       SchedulerProperties properties,
       Clock clock) {
     this.batches = batches;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
+    this.planner = planner;
     this.properties = properties;
     this.clock = clock;
   }
@@ -148,8 +152,11 @@ public class Dispatcher {
   private long cancelOpenJobs(Batch batch, Instant now) {
     List<Job> open = jobs.openOf(batch.id(), properties.chunk());
     if (open.isEmpty()) {
-      batches.setCounts(batch.id(), jobs.countByState(batch.id()));
-      batches.retire(batch.id());
+      // a planner still at work (it stops at its next chunk) would add jobs after the retirement
+      if (batch.progress().planningDone() || planner.stopPlanning(batch)) {
+        batches.setCounts(batch.id(), jobs.countByState(batch.id()));
+        batches.retire(batch.id());
+      }
       return 0;
     }
     return cancel(open, batch.reason() == null ? "the batch was canceled" : batch.reason(), now);
