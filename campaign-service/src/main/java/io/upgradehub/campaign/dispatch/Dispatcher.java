@@ -4,6 +4,7 @@ import io.upgradehub.campaign.batch.Batch;
 import io.upgradehub.campaign.batch.BatchLifecycle;
 import io.upgradehub.campaign.batch.BatchSpec;
 import io.upgradehub.campaign.batch.Batches;
+import io.upgradehub.campaign.batch.JobWrites;
 import io.upgradehub.campaign.batch.NotificationMode;
 import io.upgradehub.campaign.batch.Planner;
 import io.upgradehub.campaign.job.Job;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +37,7 @@ public class Dispatcher {
   private final Jobs jobs;
   private final BatchLifecycle lifecycle;
   private final Planner planner;
+  private final JobWrites writes;
   private final SchedulerProperties properties;
   private final Clock clock;
 
@@ -45,12 +46,14 @@ public class Dispatcher {
       Jobs jobs,
       BatchLifecycle lifecycle,
       Planner planner,
+      JobWrites writes,
       SchedulerProperties properties,
       Clock clock) {
     this.batches = batches;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
     this.planner = planner;
+    this.writes = writes;
     this.properties = properties;
     this.clock = clock;
   }
@@ -183,12 +186,7 @@ public class Dispatcher {
 
   /** Stores the jobs a round changed and moves their batches' counts by what was stored. */
   private long save(Moves moves) {
-    if (moves.isEmpty()) {
-      return 0;
-    }
-    Set<String> saved = jobs.saveAll(moves.jobs());
-    moves.deltas(saved).forEach(batches::addCounts);
-    return saved.size();
+    return writes.save(moves).size();
   }
 
   /**

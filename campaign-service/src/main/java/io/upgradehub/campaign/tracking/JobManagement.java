@@ -3,6 +3,7 @@ package io.upgradehub.campaign.tracking;
 import io.upgradehub.campaign.batch.Batch;
 import io.upgradehub.campaign.batch.BatchSpec;
 import io.upgradehub.campaign.batch.Batches;
+import io.upgradehub.campaign.batch.JobWrites;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
 import io.upgradehub.campaign.job.Moves;
@@ -25,11 +26,13 @@ class JobManagement {
 
   private final Jobs jobs;
   private final Batches batches;
+  private final JobWrites writes;
   private final Clock clock;
 
-  JobManagement(Jobs jobs, Batches batches, Clock clock) {
+  JobManagement(Jobs jobs, Batches batches, JobWrites writes, Clock clock) {
     this.jobs = jobs;
     this.batches = batches;
+    this.writes = writes;
     this.clock = clock;
   }
 
@@ -68,9 +71,8 @@ class JobManagement {
       }
       Moves moves = new Moves();
       moves.add(job, before, job.cancel("canceled by an operator", clock.instant()));
-      Set<String> saved = jobs.saveAll(moves.jobs());
+      Set<String> saved = writes.save(moves);
       if (!saved.isEmpty()) {
-        moves.deltas(saved).forEach(batches::addCounts);
         return job;
       }
     }
@@ -107,9 +109,8 @@ class JobManagement {
       JobState after = job.start(spec.pkg(), spec::fits, spec.policy(), false, now);
       Moves moves = new Moves();
       moves.add(job, before, after);
-      Set<String> saved = jobs.saveAll(moves.jobs());
+      Set<String> saved = writes.save(moves);
       if (!saved.isEmpty()) {
-        moves.deltas(saved).forEach(batches::addCounts);
         return job.isRunning() ? Optional.of(job.command(spec.pkg(), now)) : Optional.empty();
       }
     }

@@ -4,6 +4,7 @@ import io.upgradehub.campaign.batch.Batch;
 import io.upgradehub.campaign.batch.BatchSpec;
 import io.upgradehub.campaign.batch.Batches;
 import io.upgradehub.campaign.batch.DynamicJoins;
+import io.upgradehub.campaign.batch.JobWrites;
 import io.upgradehub.campaign.batch.NotificationMode;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
@@ -37,12 +38,14 @@ class JobTracking {
   private final Jobs jobs;
   private final Batches batches;
   private final DynamicJoins joins;
+  private final JobWrites writes;
   private final Clock clock;
 
-  JobTracking(Jobs jobs, Batches batches, DynamicJoins joins, Clock clock) {
+  JobTracking(Jobs jobs, Batches batches, DynamicJoins joins, JobWrites writes, Clock clock) {
     this.jobs = jobs;
     this.batches = batches;
     this.joins = joins;
+    this.writes = writes;
     this.clock = clock;
   }
 
@@ -124,8 +127,7 @@ class JobTracking {
       if (moves.isEmpty()) {
         return 0;
       }
-      Set<String> saved = jobs.saveAll(moves.jobs());
-      moves.deltas(saved).forEach(batches::addCounts);
+      Set<String> saved = writes.save(moves);
       List<DeviceReport> again = new ArrayList<>();
       for (Job job : moves.jobs()) {
         if (!saved.contains(job.id())) {
