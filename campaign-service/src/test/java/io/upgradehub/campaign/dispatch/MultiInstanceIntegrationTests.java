@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MultiInstanceIntegrationTests {
 
-  private static final int DEVICES = 1_500;
+  private static final int DEVICES = 600;
   private static final WireMockServer INVENTORY =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private static ConfigurableApplicationContext first;
