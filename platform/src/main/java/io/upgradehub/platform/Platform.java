@@ -50,6 +50,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Platform implements AutoCloseable {
 
   private static final Duration KAFKA_TIMEOUT = Duration.ofMinutes(2);
+  private static final Set<Component> SERVICES =
+      EnumSet.of(
+          Component.PACKAGE_SERVICE,
+          Component.INVENTORY_SERVICE,
+          Component.CAMPAIGN_SERVICE,
+          Component.DEVICE_ADAPTER,
+          Component.GATEWAY);
 
   private final Builder settings;
   private final Path root;
@@ -57,6 +64,9 @@ public final class Platform implements AutoCloseable {
   private final Map<Component, Integer> ports;
   private final Map<Component, String> states = new EnumMap<>(Component.class);
   private final Map<Component, ChildProcess> children = new ConcurrentHashMap<>();
+  // what each service was launched with, so that startService launches it again the same way
+  private final Map<Component, List<String>> serviceProperties = new ConcurrentHashMap<>();
+  private final Map<Component, BootService> services = new ConcurrentHashMap<>();
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private final Thread shutdownHook = new Thread(this::close, "upgradehub-platform-shutdown");
   private final PrintStream out;
@@ -140,13 +150,7 @@ public final class Platform implements AutoCloseable {
 
   /** Fails before anything starts rather than after Kafka took its time. */
   private void checkServiceJarsExist() {
-    for (Component component :
-        List.of(
-            Component.PACKAGE_SERVICE,
-            Component.INVENTORY_SERVICE,
-            Component.CAMPAIGN_SERVICE,
-            Component.DEVICE_ADAPTER,
-            Component.GATEWAY)) {
+    for (Component component : SERVICES) {
       Path jar = serviceJar(component);
       if (settings.components.contains(component)
           && !Ports.isListening(port(component))
@@ -300,6 +304,7 @@ public final class Platform implements AutoCloseable {
   }
 
   private BootService launchService(Component component, List<String> properties) {
+    serviceProperties.put(component, List.copyOf(properties));
     String module = component.displayName();
     BootService service =
         BootService.launch(
@@ -312,6 +317,7 @@ public final class Platform implements AutoCloseable {
             settings.serviceHeap);
     track(service);
     children.put(component, service.process());
+    services.put(component, service);
     return service;
   }
 
@@ -553,6 +559,73 @@ public final class Platform implements AutoCloseable {
     broker.start(KAFKA_TIMEOUT);
     if (children.put(Component.KAFKA, broker.process()) != broker.process()) {
       warnOnUnexpectedExit(Component.KAFKA, broker.process());
+    }
+  }
+
+  /**
+   * Kills a service this platform started, at once and without a graceful shutdown (SIGKILL, as a
+   * crash or the OOM killer would), and waits until its port is free, so that a test can see the
+   * other services and the killed one's store ride it out; {@link #startService(Component)} brings
+   * it back. Does nothing when it is already stopped.
+   *
+   * @param component a service: package-service, inventory-service, campaign-service,
+   *     device-adapter or the gateway
+   * @throws IllegalArgumentException when {@code component} is no service
+   * @throws IllegalStateException when this platform did not start it (reused or off), or its port
+   *     is still taken 30 s after the kill
+   */
+  public synchronized void stopService(Component component) {
+    BootService service = ownService(component);
+    service.process().kill();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (Ports.isListening(port(component))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            component.displayName()
+                + "'s port "
+                + port(component)
+                + " is still taken after it was killed");
+      }
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * Starts a service stopped by {@link #stopService(Component)} again: the same jar, port and
+   * properties, its log rotated to {@code <name>.log.1}; waits until it is ready. When it runs,
+   * only waits until it is ready.
+   *
+   * @throws IllegalArgumentException when {@code component} is no service
+   * @throws IllegalStateException when this platform did not start it, was closed, or the service
+   *     does not get ready within the readiness timeout (with the tail of its log)
+   */
+  public synchronized void startService(Component component) {
+    BootService service = ownService(component);
+    if (!service.process().isAlive()) {
+      service = launchService(component, serviceProperties.get(component));
+      warnOnUnexpectedExit(component, service.process());
+    }
+    service.awaitReady(settings.readinessTimeout);
+  }
+
+  private BootService ownService(Component component) {
+    if (!SERVICES.contains(component)) {
+      throw new IllegalArgumentException(component.displayName() + " is not a service");
+    }
+    BootService service = services.get(component);
+    if (service == null || closed) {
+      throw new IllegalStateException(
+          "this platform did not start " + component.displayName() + ", or it was closed");
+    }
+    return service;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 public final class ChildProcess implements AutoCloseable {
 
   private static final Duration GRACE = Duration.ofSeconds(20);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
   private final String name;
   private final Process process;
@@ -153,6 +154,32 @@ public final class ChildProcess implements AutoCloseable {
   public void requestStop() {
     stopping = true;
     process.destroy();
+  }
+
+  /**
+   * Kills the process and whatever it started at once (SIGKILL on Unix), as a crash or an
+   * out-of-memory kill would end it: no shutdown hook runs, nothing is flushed or closed. Waits
+   * until it is gone; an exit this way is not reported as unexpected. Does nothing when it already
+   * exited.
+   *
+   * @throws IllegalStateException when it is still alive 30 s later, or the wait is interrupted
+   */
+  public void kill() {
+    stopping = true;
+    if (!process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    try {
+      if (!process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(name + " is still alive " + KILL_WAIT + " after a kill");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing " + name, e);
+    }
   }
 
   /** Stops the process and whatever it started, waiting at most the grace period before killing. */

@@ -41,6 +41,26 @@ class ChildProcessTests {
   }
 
   @Test
+  void killsTheChildAtOnceWithoutReportingItAsUnexpected() throws Exception {
+    CompletableFuture<Integer> unexpected = new CompletableFuture<>();
+    ChildProcess child =
+        ChildProcess.start(
+            "child", Sleeper.command("sleep", "up").toList(), dir, dir.resolve("c.log"));
+    child.onUnexpectedExit(unexpected::complete);
+    awaitLogContains(dir.resolve("c.log"), "up");
+
+    long begin = System.nanoTime();
+    child.kill();
+
+    assertThat(child.isAlive()).isFalse();
+    // no grace period: a SIGTERM that the child ignored would have taken 20 s
+    assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
+    Thread.sleep(200);
+    assertThat(unexpected).isNotDone();
+    child.kill(); // a second kill is harmless
+  }
+
+  @Test
   void reportsAnExitThatNobodyAskedFor() throws Exception {
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     try (ChildProcess child =
