@@ -59,6 +59,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   void routesCampaignPathsToCampaignServiceWithPathAndQueryIntact() {
     for (String path :
         new String[] {
+          "/api/v1/packages/pkg-route-1/verification",
           "/api/v1/packages/pkg-route-1/verifications",
           "/api/v1/packages/pkg-route-1/verifications/v-1",
           "/api/v1/packages/pkg-route-1/batches",
