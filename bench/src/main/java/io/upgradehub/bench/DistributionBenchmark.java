@@ -4,16 +4,12 @@ import io.upgradehub.platform.Component;
 import io.upgradehub.platform.Platform;
 import io.upgradehub.platform.apikey.ApiKey;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,8 +22,6 @@ import org.HdrHistogram.Histogram;
  * warmup} (1000), {@code service-heap} (384m, the services' -Xmx).
  */
 public final class DistributionBenchmark {
-
-  private static final long MIB = 1024 * 1024;
 
   private DistributionBenchmark() {}
 
@@ -58,75 +52,32 @@ public final class DistributionBenchmark {
       System.out.printf(
           "platform up in %.1f s (services at -Xmx%s)%n",
           platform.startupDuration().toMillis() / 1000.0, heap);
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      URI gateway = platform.gatewayUrl();
+      GatewayApi api = new GatewayApi(platform.gatewayUrl(), key);
       String productKey = "bench-fleet";
-      HttpResponse<String> product =
-          http.send(
-              authorized(gateway.resolve("/api/v1/products"), key)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"productKey\":\""
-                              + productKey
-                              + "\",\"name\":\"Bench fleet\",\"modules\":[{\"name\":\"mcu\"}]}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      require(product, 201);
-
       URI inventory = URI.create("http://127.0.0.1:" + platform.port(Component.INVENTORY_SERVICE));
-      HttpResponse<String> imported;
-      long importNanos;
-      long heapBefore;
-      long heapPeak;
-      try (HeapSampler sampler = new HeapSampler(inventory, Duration.ofMillis(200))) {
-        heapBefore = sampler.usedHeap();
-        sampler.start();
-        long start = System.nanoTime();
-        imported =
-            http.send(
-                authorized(
-                        gateway.resolve("/api/v1/products/" + productKey + "/devices/import"), key)
-                    .header("Content-Type", "text/csv")
-                    .timeout(Duration.ofHours(2))
-                    .POST(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedFleet(devices)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        importNanos = System.nanoTime() - start;
-        heapPeak = sampler.peak();
-      }
-      require(imported, 200);
-      System.out.printf(
-          "import of %,d devices through the gateway: %.1f s (%,.0f devices/s); inventory-service"
-              + " heap used %d -> peak %d MiB%n  answer: %s%n",
-          devices,
-          importNanos / 1e9,
-          devices / (importNanos / 1e9),
-          heapBefore / MIB,
-          heapPeak / MIB,
-          abbreviated(imported.body()));
+      FleetImport imported =
+          FleetImport.run(api, inventory, productKey, devices, () -> new GeneratedFleet(devices));
+      System.out.println(imported.summary());
 
-      URI distribution =
-          gateway.resolve(
-              "/api/v1/products/" + productKey + "/version-distribution?module=default");
-      HttpRequest query = authorized(distribution, key).GET().build();
-      HttpResponse<String> first = http.send(query, HttpResponse.BodyHandlers.ofString());
-      require(first, 200);
+      HttpRequest query =
+          api.request("/api/v1/products/" + productKey + "/version-distribution?module=default")
+              .GET()
+              .build();
+      HttpResponse<String> first = GatewayApi.require(api.send(query), 200);
       if (!first.body().contains("\"total\":" + devices + ",")) {
         throw new IllegalStateException(
             "the distribution does not count every device: " + first.body());
       }
       System.out.println("  distribution: " + first.body());
       for (int i = 0; i < warmup; i++) {
-        require(http.send(query, HttpResponse.BodyHandlers.ofString()), 200);
+        api.send(query, 200);
       }
       Histogram latencies = new Histogram(60_000_000L, 3);
       for (int i = 0; i < requests; i++) {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(query, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = api.send(query);
         latencies.recordValue((System.nanoTime() - start) / 1_000);
-        require(response, 200);
+        GatewayApi.require(response, 200);
       }
       System.out.printf(
           "%nGET version-distribution?module=default through the gateway, %,d devices, %,d"
@@ -142,34 +93,7 @@ public final class DistributionBenchmark {
           latencies.getMaxValue() / 1000.0);
       System.out.printf("logs: %s%n", platform.logFile(Component.INVENTORY_SERVICE).getParent());
     } finally {
-      deleteTree(directory);
-    }
-  }
-
-  private static HttpRequest.Builder authorized(URI uri, ApiKey key) {
-    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key.key());
-  }
-
-  private static void require(HttpResponse<String> response, int status) {
-    if (response.statusCode() != status) {
-      throw new IllegalStateException(
-          response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-  }
-
-  private static String abbreviated(String body) {
-    return body.length() <= 400 ? body : body.substring(0, 400) + "…";
-  }
-
-  private static void deleteTree(Path directory) throws Exception {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      Directories.deleteTree(directory);
     }
   }
 }

@@ -3,12 +3,14 @@ package io.upgradehub.bench;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * A CSV device import generated as it is read, never held whole: the header {@code
  * deviceName,default,mcu}, then {@code count} devices {@code dev-0000000...} whose firmware ({@code
  * default}) versions are spread over {@link #FIRMWARE} with the weights of {@link
- * #FIRMWARE_WEIGHTS} (percent), and whose {@code mcu} versions over {@link #MCU} evenly.
+ * #FIRMWARE_WEIGHTS} (percent), and whose {@code mcu} versions over {@link #MCU} evenly; or, from
+ * {@link #onVersion}, every device on one firmware version.
  */
 final class GeneratedFleet extends InputStream {
 
@@ -18,12 +20,28 @@ final class GeneratedFleet extends InputStream {
   static final List<String> MCU = List.of("0.9", "1.0", "1.1", "1.2");
 
   private final long count;
+  private final LongFunction<String> firmware;
   private long next;
   private byte[] buffer = "deviceName,default,mcu\n".getBytes(StandardCharsets.US_ASCII);
   private int position;
 
   GeneratedFleet(long count) {
+    this(count, GeneratedFleet::firmware);
+  }
+
+  private GeneratedFleet(long count, LongFunction<String> firmware) {
     this.count = count;
+    this.firmware = firmware;
+  }
+
+  /** {@code count} devices, every one with firmware {@code version}. */
+  static GeneratedFleet onVersion(long count, String version) {
+    return new GeneratedFleet(count, i -> version);
+  }
+
+  /** The name of device {@code i}: {@code dev-0000000}, {@code dev-0000001}, … */
+  static String deviceName(long i) {
+    return String.format("dev-%07d", i);
   }
 
   /** The firmware version of device {@code i}: a fixed, well-mixed pick by the weights. */
@@ -75,9 +93,9 @@ final class GeneratedFleet extends InputStream {
     }
     StringBuilder rows = new StringBuilder(64 * 1024);
     for (int i = 0; i < 1_000 && next < count; i++, next++) {
-      rows.append(String.format("dev-%07d", next))
+      rows.append(deviceName(next))
           .append(',')
-          .append(firmware(next))
+          .append(firmware.apply(next))
           .append(',')
           .append(mcu(next))
           .append('\n');
