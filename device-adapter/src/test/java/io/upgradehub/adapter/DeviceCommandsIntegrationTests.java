@@ -114,6 +114,20 @@ class DeviceCommandsIntegrationTests {
   }
 
   @Test
+  void sharesOneDownloadUrlBetweenTheCommandsOfAPackage() throws Exception {
+    var messages = connect("dev-shared");
+    String packageId = stubUrl("https://files.example.com/shared?sig=1");
+    send(upgrade("dev-shared", "job-s1", packageId));
+    send(upgrade("dev-shared", "job-s2", packageId));
+
+    assertThat(receive(messages, "upgrade").get("url").asString())
+        .isEqualTo("https://files.example.com/shared?sig=1");
+    assertThat(receive(messages, "upgrade").get("jobId").asString()).isEqualTo("job-s2");
+    packageService.verify(
+        1, getRequestedFor(urlEqualTo("/api/v1/packages/" + packageId + "/download-url")));
+  }
+
+  @Test
   void repeatsTheMessageIdWhenTheSameCommandIsDeliveredAgain() throws Exception {
     var messages = connect("dev-repeat");
     String packageId = stubUrl("https://files.example.com/p2");

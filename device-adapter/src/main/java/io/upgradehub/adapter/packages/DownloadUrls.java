@@ -4,6 +4,10 @@ import feign.FeignException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.upgradehub.adapter.system.ResilientCalls;
 import io.upgradehub.events.devices.DeviceCommandFailed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,14 +22,27 @@ public class DownloadUrls {
 
   private final PackageServiceClient client;
   private final ResilientCalls calls;
+  private final DownloadUrlProperties properties;
+  private final Clock clock;
+  private final Map<String, Fetched> recent = new ConcurrentHashMap<>();
 
-  DownloadUrls(PackageServiceClient client, ResilientCalls calls) {
+  DownloadUrls(
+      PackageServiceClient client,
+      ResilientCalls calls,
+      DownloadUrlProperties properties,
+      Clock clock) {
     this.client = client;
     this.calls = calls;
+    this.properties = properties;
+    this.clock = clock;
   }
 
+  /** A URL and when it was fetched. */
+  private record Fetched(DownloadUrl url, Instant at) {}
+
   /**
-   * A fresh presigned URL of the package's file.
+   * A presigned URL of the package's file: fetched within the last {@code reuse} and valid for at
+   * least {@code minValidity} more, or fresh.
    *
    * @throws DownloadUrlUnavailableException with {@link DeviceCommandFailed#PACKAGE_NOT_FOUND} when
    *     package-service has no such package, {@link
@@ -33,6 +50,21 @@ public class DownloadUrls {
    *     or the breaker is open
    */
   public DownloadUrl urlFor(String packageId) {
+    Instant now = clock.instant();
+    Fetched shared = recent.get(packageId);
+    if (shared != null
+        && shared.at().plus(properties.reuse()).isAfter(now)
+        && !shared.url().expiresAt().isBefore(now.plus(properties.minValidity()))) {
+      return shared.url();
+    }
+    DownloadUrl fresh = fetch(packageId);
+    if (!properties.reuse().isZero()) {
+      recent.put(packageId, new Fetched(fresh, now));
+    }
+    return fresh;
+  }
+
+  private DownloadUrl fetch(String packageId) {
     try {
       PackageServiceClient.DownloadUrlResponse answer =
           calls.call(PackageServiceClient.NAME, () -> client.downloadUrl(packageId));
