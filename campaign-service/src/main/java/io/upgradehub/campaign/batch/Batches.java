@@ -32,6 +32,7 @@ import org.springframework.stereotype.Repository;
 public class Batches {
 
   private static final String PLANNING_LEASE = "planningLease";
+  private static final String PLANNING_RUNS = "planningRuns";
 
   private final MongoCollection<Document> batches;
   private final Outbox outbox;
@@ -191,9 +192,19 @@ public class Batches {
     batches.updateOne(eq("_id", batchId), Updates.set(BatchDocuments.ACTIVE, false));
   }
 
-  /** Forgets the exclusion counts of a planning that starts (again, after a stop). */
-  void restartPlanning(String batchId) {
-    batches.updateOne(eq("_id", batchId), Updates.set(BatchDocuments.EXCLUDED, new Document()));
+  /**
+   * Forgets the exclusion counts of a planning that starts (again, after a stop).
+   *
+   * @return whether a planning of the batch started before this one
+   */
+  boolean restartPlanning(String batchId) {
+    Document before =
+        batches.findOneAndUpdate(
+            eq("_id", batchId),
+            Updates.combine(
+                Updates.set(BatchDocuments.EXCLUDED, new Document()),
+                Updates.inc(PLANNING_RUNS, 1)));
+    return before != null && before.get(PLANNING_RUNS, 0) > 0;
   }
 
   /**
@@ -202,7 +213,11 @@ public class Batches {
    *
    * @return false when another instance moved it, or the batch stopped
    */
-  public boolean advance(String batchId, long fromSeq, long toSeq, Instant rateTime) {
+  public boolean advance(
+      String batchId,
+      long fromSeq,
+      long toSeq,
+      @org.jspecify.annotations.Nullable Instant rateTime) {
     return batches
             .updateOne(
                 and(
@@ -211,7 +226,8 @@ public class Batches {
                     eq(BatchDocuments.STATE, BatchState.RUNNING.name())),
                 Updates.combine(
                     Updates.set(BatchDocuments.NEXT_SEQ, toSeq),
-                    Updates.set(BatchDocuments.RATE_TIME, Date.from(rateTime))))
+                    Updates.set(
+                        BatchDocuments.RATE_TIME, rateTime == null ? null : Date.from(rateTime))))
             .getModifiedCount()
         == 1;
   }

@@ -54,10 +54,11 @@ public class Planner {
     if (!batches.claimPlanning(batch.id(), clock.instant(), LEASE)) {
       return -1;
     }
-    batches.restartPlanning(batch.id());
-    // numbers go on from where a planner that stopped left them
+    boolean again = batches.restartPlanning(batch.id());
+    // numbers go on past those a planner that stopped may have used without recording them
     batch = batches.find(batch.id()).orElse(batch);
-    Chunk chunk = new Chunk(batch, batch.progress().planSeq());
+    long first = batch.progress().planSeq();
+    Chunk chunk = new Chunk(batch, again ? first + CHUNK : first);
     try {
       planAll(batch.spec(), chunk);
     } catch (PlanningStopped e) {
@@ -139,20 +140,16 @@ public class Planner {
       for (DeviceVersion device : devices) {
         bySlot.put(Job.slot(spec.productKey(), device.deviceName(), spec.module()), device);
       }
-      Map<String, String> held = jobs.held(bySlot.keySet());
       List<Job> planned = new ArrayList<>(bySlot.size());
-      for (Map.Entry<String, DeviceVersion> entry : bySlot.entrySet()) {
-        String holder = held.get(entry.getKey());
-        if (holder != null) {
-          if (!holder.startsWith(batch.id() + "-")) {
-            exclude(Exclusion.IN_ANOTHER_BATCH, 1);
-          } // else planned before a stop: already ours
-          continue;
-        }
-        planned.add(job(entry.getValue(), now));
-      }
-      long stored = planned.size() - jobs.insertPlanned(planned).size();
-      exclude(Exclusion.IN_ANOTHER_BATCH, planned.size() - stored);
+      bySlot.values().forEach(device -> planned.add(job(device, now)));
+      // the store refuses a device whose module another open job holds: no lookup before
+      Jobs.Inserted inserted = jobs.insertPlanned(planned);
+      long ours =
+          inserted.holders().values().stream()
+              .filter(holder -> holder.startsWith(batch.id() + "-"))
+              .count(); // planned before a stop
+      exclude(Exclusion.IN_ANOTHER_BATCH, planned.size() - inserted.stored() - ours);
+      long stored = inserted.stored();
       created += stored;
       batches.planned(batch.id(), seq, stored, excluded, done, now.plus(LEASE));
       excluded.clear();

@@ -102,22 +102,34 @@ public class Dispatcher {
     if (from >= planned) {
       return 0;
     }
-    RateLimit rate = RateLimit.of(batch.spec().ratePerMinute(), properties.tick());
-    RateLimit.Grant grant =
-        rate.grant(batch.progress().rateTime(), now, Math.min(planned - from, properties.chunk()));
-    if (grant.count() == 0) {
-      return 0;
-    }
-    List<String> ids = new ArrayList<>((int) grant.count());
-    for (long seq = from; seq < from + grant.count(); seq++) {
+    long window = Math.min(planned - from, properties.chunk());
+    List<String> ids = new ArrayList<>((int) window);
+    for (long seq = from; seq < from + window; seq++) {
       ids.add(Job.id(batch.id(), seq));
     }
-    Moves moves = new Moves();
+    // numbers without a job (a device another batch held) and jobs started already (by another
+    // instance, or before a stop) take no share of the rate
+    List<Job> waiting = new ArrayList<>();
     for (Job job : jobs.findAll(ids).values()) {
+      if (job.state() == JobState.QUEUED && !job.released()) {
+        waiting.add(job);
+      }
+    }
+    waiting.sort(java.util.Comparator.comparingLong(Job::seq));
+    RateLimit rate = RateLimit.of(batch.spec().ratePerMinute(), properties.tick());
+    RateLimit.Grant grant = rate.grant(batch.progress().rateTime(), now, waiting.size());
+    Moves moves = new Moves();
+    for (Job job : waiting.subList(0, (int) grant.count())) {
       moves.add(job, job.state(), begin(batch.spec(), job, now));
     }
     long saved = save(moves);
-    batches.advance(batch.id(), from, from + grant.count(), grant.next());
+    // the cursor passes what this round started, up to the first job still waiting for the rate
+    long to =
+        grant.count() < waiting.size() ? waiting.get((int) grant.count()).seq() : from + window;
+    if (to > from) {
+      batches.advance(
+          batch.id(), from, to, grant.count() > 0 ? grant.next() : batch.progress().rateTime());
+    }
     return saved;
   }
 

@@ -74,13 +74,17 @@ public class Jobs {
   }
 
   /**
-   * Stores new jobs; a job whose device's module is held by another open job is not stored.
+   * What {@link #insertPlanned} stored.
    *
-   * @return the slots that were already held, and by which job
+   * @param stored how many jobs were stored
+   * @param holders of the devices' modules that were held already, the job holding each
    */
-  public Map<String, String> insertPlanned(List<Job> planned) {
+  public record Inserted(long stored, Map<String, String> holders) {}
+
+  /** Stores new jobs; a job whose device's module is held by another open job is not stored. */
+  public Inserted insertPlanned(List<Job> planned) {
     if (planned.isEmpty()) {
-      return Map.of();
+      return new Inserted(0, Map.of());
     }
     List<Document> documents = new ArrayList<>(planned.size());
     List<String> ids = new ArrayList<>(planned.size());
@@ -101,9 +105,11 @@ public class Jobs {
     }
     outbox.written(source, ids);
     if (refused.isEmpty()) {
-      return Map.of();
+      return new Inserted(planned.size(), Map.of());
     }
-    return held(refused.stream().map(i -> planned.get(i).slot()).toList());
+    return new Inserted(
+        planned.size() - refused.size(),
+        held(refused.stream().map(i -> planned.get(i).slot()).toList()));
   }
 
   public Optional<Job> find(String id) {
