@@ -7,6 +7,7 @@ import io.upgradehub.events.batches.BatchState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ public class Scheduler implements SmartLifecycle {
   private final Set<String> planningNow = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> planningFailedAt = new ConcurrentHashMap<>();
   private volatile Thread worker;
-  private Instant lastSweep = Instant.EPOCH;
+  private final Map<String, Instant> lastSweep = new ConcurrentHashMap<>();
 
   Scheduler(
       Batches batches,
@@ -105,11 +106,10 @@ public class Scheduler implements SmartLifecycle {
   /** One round over every active batch; the loop runs one per tick, a test runs its own. */
   public void round() {
     Instant now = clock.instant();
-    boolean sweep = !now.isBefore(lastSweep.plus(properties.sweepInterval()));
-    if (sweep) {
-      lastSweep = now;
-    }
-    for (Batch batch : batches.active()) {
+    List<Batch> active = batches.active();
+    lastSweep.keySet().retainAll(active.stream().map(Batch::id).toList());
+    for (Batch batch : active) {
+      boolean sweep = sweepDue(batch, now);
       if (!batch.progress().planningDone() && batch.state() != BatchState.CANCELED) {
         plan(batch, now);
       }
@@ -119,6 +119,30 @@ public class Scheduler implements SmartLifecycle {
         log.warn("Batch {}: round failed, trying again next tick: {}", batch.id(), e.toString());
       }
     }
+  }
+
+  /**
+   * Whether this round looks for the batch's due timeouts and retries: every {@code
+   * sweep-interval}, or every twentieth of the batch's shortest wait (timeout or retry interval) if
+   * that is longer, since the look is a query over the batch's jobs. A job so ends at most 5 % of
+   * its timeout late.
+   */
+  private boolean sweepDue(Batch batch, Instant now) {
+    Duration shortest = batch.spec().policy().timeout();
+    if (batch.spec().policy().retries() > 0
+        && batch.spec().policy().interval().compareTo(shortest) < 0) {
+      shortest = batch.spec().policy().interval();
+    }
+    Duration every = shortest.dividedBy(20);
+    if (every.compareTo(properties.sweepInterval()) < 0) {
+      every = properties.sweepInterval();
+    }
+    Instant last = lastSweep.getOrDefault(batch.id(), Instant.EPOCH);
+    if (now.isBefore(last.plus(every))) {
+      return false;
+    }
+    lastSweep.put(batch.id(), now);
+    return true;
   }
 
   private void plan(Batch batch, Instant now) {
