@@ -89,7 +89,7 @@ public class Jobs {
     List<Document> documents = new ArrayList<>(planned.size());
     List<String> ids = new ArrayList<>(planned.size());
     for (Job job : planned) {
-      documents.add(withOutbox(JobDocuments.toDocument(job), job));
+      documents.add(withOutbox(JobDocuments.newDocument(job), job));
       ids.add(job.id());
     }
     Set<Integer> refused = new HashSet<>();
