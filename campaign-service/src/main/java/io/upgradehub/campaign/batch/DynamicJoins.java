@@ -82,14 +82,12 @@ public class DynamicJoins {
               version,
               spec.mode() == NotificationMode.PULL,
               now);
-      jobs.insertPlanned(List.of(job));
-      Job stored = jobs.find(job.id()).orElse(null);
-      if (stored == null) {
-        return false; // refused for the device's module: another job took it meanwhile
-      }
-      if (stored.deviceName().equals(deviceName)) {
+      if (jobs.insertPlanned(List.of(job)).stored() == 1) {
         batches.planned(batch.id(), seq + 1, 1, Map.of(), false, now);
         return true;
+      }
+      if (jobs.find(job.id()).isEmpty()) {
+        return false; // refused for the device's module: another job took it meanwhile
       }
       // another device joined under this number first: try the next
     }

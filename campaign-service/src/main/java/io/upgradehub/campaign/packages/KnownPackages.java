@@ -93,23 +93,6 @@ public class KnownPackages {
     return changed;
   }
 
-  /**
-   * The verification batch a package is verifying with, or null when it is not {@code VERIFYING}.
-   */
-  public @Nullable String verifyingBatch(String id) {
-    Document found =
-        packages
-            .find(eq("_id", id))
-            .projection(
-                new Document(PackageDocuments.VERIFICATION, 1)
-                    .append(PackageDocuments.VERIFICATION_BATCH, 1))
-            .first();
-    return found != null
-            && VerificationStatus.VERIFYING.name().equals(found.get(PackageDocuments.VERIFICATION))
-        ? found.getString(PackageDocuments.VERIFICATION_BATCH)
-        : null;
-  }
-
   /** Learns a new package; a repeated event changes nothing. */
   void apply(PackageCreated created) {
     Document facts =
