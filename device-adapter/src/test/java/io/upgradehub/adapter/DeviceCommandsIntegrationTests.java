@@ -24,10 +24,14 @@ import io.upgradehub.testsupport.EmbeddedMqtt;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -194,6 +198,66 @@ class DeviceCommandsIntegrationTests {
   }
 
   @Test
+  void deliversManyDevicesCommandsTogetherAndEachDevicesInOrder() throws Exception {
+    String prefix = "dev-many-";
+    Mqtt5BlockingClient watcher = AdapterFixture.device5(broker, PRODUCT, "watcher");
+    try (var messages = watcher.publishes(MqttGlobalPublishFilter.SUBSCRIBED)) {
+      watcher
+          .subscribeWith()
+          .topicFilter("ota/v1/" + PRODUCT + "/+/+")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
+      String packageId = stubUrl("https://files.example.com/many");
+      // one device's upgrade, cancel and upgrade again among 300 other devices' commands, all
+      // produced at once so that the adapter reads them in few polls
+      List<Future<?>> produced = new ArrayList<>();
+      List<String> expectedOrder = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        produced.add(sendAsync(upgrade(prefix + i, "job-m" + i, packageId)));
+        if (i % 100 == 0) {
+          String step = "job-o" + i;
+          expectedOrder.add(step);
+          produced.add(
+              sendAsync(
+                  i == 100
+                      ? envelope(
+                          CancelCommand.TYPE,
+                          prefix + "ordered",
+                          new CancelCommand(
+                              step, PRODUCT, prefix + "ordered", "default", Instant.now()))
+                      : upgrade(prefix + "ordered", step, packageId)));
+        }
+      }
+      for (var sent : produced) {
+        sent.get();
+      }
+
+      Set<String> devices = new HashSet<>();
+      List<String> order = new ArrayList<>();
+      while (devices.size() < 301 || order.size() < 3) {
+        Optional<Mqtt5Publish> publish = messages.receive(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(publish).as("message %d within %s", devices.size(), TIMEOUT).isPresent();
+        String topic = publish.get().getTopic().toString();
+        String deviceName = topic.split("/")[3];
+        if (!deviceName.startsWith(prefix)) {
+          continue; // another test's device
+        }
+        devices.add(deviceName);
+        if (deviceName.equals(prefix + "ordered")) {
+          order.add(
+              AdapterFixture.JSON
+                  .readTree(publish.get().getPayloadAsBytes())
+                  .get("jobId")
+                  .asString());
+        }
+      }
+      assertThat(order).containsExactlyElementsOf(expectedOrder);
+    } finally {
+      watcher.disconnect();
+    }
+  }
+
+  @Test
   void skipsAnUnreadableCommandAndDeliversTheDevicesNextOne() throws Exception {
     var messages = connect("dev-bad");
     String packageId = stubUrl("https://files.example.com/p6");
@@ -304,13 +368,15 @@ class DeviceCommandsIntegrationTests {
   }
 
   private static String send(EventEnvelope<?> envelope) throws Exception {
-    producer
-        .send(
-            new ProducerRecord<>(
-                DeviceTopics.DEVICE_COMMANDS,
-                envelope.subject(),
-                AdapterFixture.JSON.writeValueAsString(envelope)))
-        .get();
+    sendAsync(envelope).get();
     return envelope.id();
+  }
+
+  private static Future<?> sendAsync(EventEnvelope<?> envelope) {
+    return producer.send(
+        new ProducerRecord<>(
+            DeviceTopics.DEVICE_COMMANDS,
+            envelope.subject(),
+            AdapterFixture.JSON.writeValueAsString(envelope)));
   }
 }

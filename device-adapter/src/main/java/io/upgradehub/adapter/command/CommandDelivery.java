@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * to the device's topic with QoS 1.
  *
  * <p>A command is done when the broker acknowledged its message, or, when no download URL can be
- * had, when Kafka acknowledged the {@link DeviceCommandFailed} event that says so. Anything else
- * (broker or Kafka unreachable) throws, and the listener delivers the command again: at least once,
+ * had, when Kafka acknowledged the {@link DeviceCommandFailed} event that says so. Both are
+ * returned as futures, so the listener has many commands in flight at once; one that completes
+ * exceptionally (broker or Kafka unreachable) is delivered again by the listener: at least once,
  * under the same message id, which the device treats as one.
  */
 @Service
@@ -62,9 +63,9 @@ class CommandDelivery {
 
   /**
    * @param eventId the command's event id: the message id the device sees
-   * @throws CommandNotDeliveredException when neither the message nor the failure event got out
+   * @return completes when the message or the failure event got out, exceptionally when neither
    */
-  void upgrade(String eventId, UpgradeCommand command) {
+  CompletableFuture<Void> upgrade(String eventId, UpgradeCommand command) {
     DeviceKey device = new DeviceKey(command.productKey(), command.deviceName());
     UpgradeMessage message;
     try {
@@ -73,24 +74,26 @@ class CommandDelivery {
     } catch (DownloadUrlUnavailableException e) {
       log.warn(
           "Cannot send job {} to {}: {} ({})", command.jobId(), device, e.reason(), e.getMessage());
-      await(events.publish(List.of(failed(eventId, device, command, e))), device);
-      count(UpgradeCommand.TYPE, "failed");
-      return;
+      return counted(
+          events.publish(List.of(failed(eventId, device, command, e))),
+          device,
+          UpgradeCommand.TYPE,
+          "failed");
     }
-    await(sender.send(device, "upgrade", bytes(message)), device);
-    count(UpgradeCommand.TYPE, "delivered");
+    return counted(
+        sender.send(device, "upgrade", bytes(message)), device, UpgradeCommand.TYPE, "delivered");
   }
 
   /**
    * @param eventId the command's event id: the message id the device sees
-   * @throws CommandNotDeliveredException when the broker did not take the message
+   * @return completes when the broker took the message, exceptionally when it did not
    */
-  void cancel(String eventId, CancelCommand command) {
+  CompletableFuture<Void> cancel(String eventId, CancelCommand command) {
     DeviceKey device = new DeviceKey(command.productKey(), command.deviceName());
     CancelMessage message =
         new CancelMessage(eventId, clock.millis(), command.jobId(), command.module());
-    await(sender.send(device, "cancel", bytes(message)), device);
-    count(CancelCommand.TYPE, "delivered");
+    return counted(
+        sender.send(device, "cancel", bytes(message)), device, CancelCommand.TYPE, "delivered");
   }
 
   void unreadable(String type) {
@@ -123,16 +126,19 @@ class CommandDelivery {
     return json.writeValueAsBytes(message);
   }
 
-  private static void await(CompletableFuture<Void> sent, DeviceKey device) {
-    try {
-      sent.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CommandNotDeliveredException("interrupted while sending to " + device, e);
-    } catch (ExecutionException e) {
-      throw new CommandNotDeliveredException(
-          "could not send to " + device + ": " + e.getCause(), e.getCause());
-    }
+  /** Counts the outcome once it is known; a failure says which device it was for. */
+  private CompletableFuture<Void> counted(
+      CompletableFuture<Void> sent, DeviceKey device, String type, String outcome) {
+    return sent.handle(
+        (done, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            throw new CommandNotDeliveredException(
+                "could not send to " + device + ": " + cause, cause);
+          }
+          count(type, outcome);
+          return null;
+        });
   }
 
   private void count(String type, String outcome) {

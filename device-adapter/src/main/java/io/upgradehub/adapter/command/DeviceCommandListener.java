@@ -4,6 +4,8 @@ import io.upgradehub.events.devices.CancelCommand;
 import io.upgradehub.events.devices.DeviceKey;
 import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.events.devices.UpgradeCommand;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -18,9 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the device commands topic, one {@code EventEnvelope} in JSON per record, in order per
  * device. A record that cannot be read (not an envelope, a type this version does not know, a field
  * that breaks the protocol's rules) is counted, logged and skipped: it must never block the
- * device's later commands. A command that could not be delivered throws, and the container's error
- * handler delivers it again with backoff ({@code system/KafkaConfiguration}); offsets are committed
- * only after delivery.
+ * device's later commands.
+ *
+ * <p>A poll's commands are sent without waiting for each acknowledgement (one at a time, the
+ * broker's round trip would cap an instance at a few hundred commands a second), except that a
+ * device's second command in a poll waits for everything sent before it, so a device gets its
+ * commands in order. The poll's offsets are committed only after every command was delivered; from
+ * the first one that was not, the container's error handler delivers the rest again with backoff
+ * ({@code system/KafkaConfiguration}).
  */
 @Component
 class DeviceCommandListener {
@@ -28,6 +35,8 @@ class DeviceCommandListener {
   private static final Logger log = LoggerFactory.getLogger(DeviceCommandListener.class);
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
   private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final CommandDelivery delivery;
   private final JsonMapper json;
@@ -37,8 +46,21 @@ class DeviceCommandListener {
     this.json = json;
   }
 
-  @KafkaListener(topics = DeviceTopics.DEVICE_COMMANDS)
-  void onCommand(ConsumerRecord<String, String> record) {
+  @KafkaListener(topics = DeviceTopics.DEVICE_COMMANDS, batch = "true")
+  void onCommands(List<ConsumerRecord<String, String>> records) {
+    CommandsInFlight inFlight = new CommandsInFlight();
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, String> record = records.get(i);
+      if (inFlight.holds(record.key())) {
+        inFlight.awaitAll();
+      }
+      inFlight.add(i, record.key(), deliver(record));
+    }
+    inFlight.awaitAll();
+  }
+
+  /** Starts delivering one record; a skipped record is done at once. */
+  private CompletableFuture<Void> deliver(ConsumerRecord<String, String> record) {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
     JsonNode envelope;
     try {
@@ -51,7 +73,7 @@ class DeviceCommandListener {
     JsonNode data = envelope == null ? null : envelope.get("data");
     if (id == null || type == null || data == null || !data.isObject()) {
       skip("unknown", where, "not an event envelope");
-      return;
+      return DONE;
     }
     try {
       switch (type) {
@@ -60,12 +82,12 @@ class DeviceCommandListener {
           check(command.jobId(), command.productKey(), command.deviceName(), command.module());
           check(notBlank(command.packageId()), "packageId");
           check(notBlank(command.targetVersion()), "targetVersion");
-          delivery.upgrade(id, command);
+          return delivery.upgrade(id, command);
         }
         case CancelCommand.TYPE -> {
           CancelCommand command = json.treeToValue(data, CancelCommand.class);
           check(command.jobId(), command.productKey(), command.deviceName(), command.module());
-          delivery.cancel(id, command);
+          return delivery.cancel(id, command);
         }
         default -> skip(type, where, "a type this version does not know");
       }
@@ -74,6 +96,7 @@ class DeviceCommandListener {
     } catch (InvalidCommand e) {
       skip(type, where, e.getMessage());
     }
+    return DONE;
   }
 
   private void skip(String type, String where, String why) {
