@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The loop that works every active batch: plans the batches not yet planned (on a thread of their
  * own, as planning a large fleet takes a while), and gives each batch a {@link Dispatcher} round
- * every tick. Everything it knows is in the store, so a restart picks up where it stopped.
+ * every tick, or at once after a round that changed a whole chunk of a batch's jobs (more are
+ * waiting, and the batch's rate, not the tick, should say when they start). Everything it knows is
+ * in the store, so a restart picks up where it stopped.
  */
 @Component
 public class Scheduler implements SmartLifecycle {
@@ -88,8 +90,11 @@ public class Scheduler implements SmartLifecycle {
   private void loop() {
     while (worker == Thread.currentThread()) {
       try {
-        round();
-        Thread.sleep(properties.tick().toMillis());
+        long started = System.nanoTime();
+        if (!round()) {
+          long elapsed = (System.nanoTime() - started) / 1_000_000;
+          Thread.sleep(Math.max(1, properties.tick().toMillis() - elapsed));
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -103,9 +108,14 @@ public class Scheduler implements SmartLifecycle {
     }
   }
 
-  /** One round over every active batch; the loop runs one per tick, a test runs its own. */
-  public void round() {
+  /**
+   * One round over every active batch; the loop runs one per tick, a test runs its own.
+   *
+   * @return whether a batch had a whole chunk of its jobs changed (so more may be waiting)
+   */
+  public boolean round() {
     Instant now = clock.instant();
+    boolean full = false;
     List<Batch> active = batches.active();
     lastSweep.keySet().retainAll(active.stream().map(Batch::id).toList());
     for (Batch batch : active) {
@@ -114,11 +124,12 @@ public class Scheduler implements SmartLifecycle {
         plan(batch, now);
       }
       try {
-        dispatcher.round(batch, sweep);
+        full |= dispatcher.round(batch, sweep) >= properties.chunk();
       } catch (RuntimeException e) {
         log.warn("Batch {}: round failed, trying again next tick: {}", batch.id(), e.toString());
       }
     }
+    return full;
   }
 
   /**
