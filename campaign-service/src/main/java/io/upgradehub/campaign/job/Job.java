@@ -100,7 +100,11 @@ public final class Job {
     this.revision = revision;
   }
 
-  /** A new job, {@code QUEUED} as attempt 1, with its event. */
+  /**
+   * A new job, {@code QUEUED} as attempt 1. It raises no event: a batch plans up to millions of
+   * jobs at once, and what readers of job events want to know begins when the job starts (its
+   * batch's events say how many were planned). A retry's {@code QUEUED} is announced.
+   */
   public static Job plan(
       String batchId,
       long seq,
@@ -137,7 +141,6 @@ public final class Job {
             null,
             now,
             0);
-    job.raiseStateChanged(now);
     return job;
   }
 

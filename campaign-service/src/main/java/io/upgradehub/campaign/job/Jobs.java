@@ -87,10 +87,13 @@ public class Jobs {
       return new Inserted(0, Map.of());
     }
     List<Document> documents = new ArrayList<>(planned.size());
-    List<String> ids = new ArrayList<>(planned.size());
+    // only jobs with events for the relay (a planned job has none; see Job.plan)
+    List<String> ids = new ArrayList<>();
     for (Job job : planned) {
       documents.add(withOutbox(JobDocuments.newDocument(job), job));
-      ids.add(job.id());
+      if (!job.events().isEmpty()) {
+        ids.add(job.id());
+      }
     }
     Set<Integer> refused = new HashSet<>();
     try {
@@ -103,7 +106,9 @@ public class Jobs {
         refused.add(error.getIndex());
       }
     }
-    outbox.written(source, ids);
+    if (!ids.isEmpty()) {
+      outbox.written(source, ids);
+    }
     if (refused.isEmpty()) {
       return new Inserted(planned.size(), Map.of());
     }

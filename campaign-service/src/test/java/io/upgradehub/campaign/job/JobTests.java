@@ -41,14 +41,14 @@ class JobTests {
   }
 
   @Test
-  void aPlannedJobIsQueuedAsItsFirstAttemptAndHoldsItsDevicesModule() {
+  void aPlannedJobIsQueuedAsItsFirstAttemptHoldsItsDevicesModuleAndIsNotAnnounced() {
     Job job = queued("1.0");
 
     assertThat(job.id()).isEqualTo("b1-7");
     assertThat(job.state()).isEqualTo(JobState.QUEUED);
     assertThat(job.attempt()).isEqualTo(1);
     assertThat(job.slot()).isEqualTo("cam/dev-1/default");
-    assertThat(states(job)).containsExactly(JobState.QUEUED);
+    assertThat(job.events()).isEmpty();
   }
 
   @Test
@@ -100,8 +100,7 @@ class JobTests {
     assertThat(job.progress(20, later, later)).isNull();
     assertThat(job.state()).isEqualTo(JobState.UPGRADING);
     assertThat(states(job))
-        .containsExactly(
-            JobState.QUEUED, JobState.NOTIFIED, JobState.DOWNLOADING, JobState.UPGRADING);
+        .containsExactly(JobState.NOTIFIED, JobState.DOWNLOADING, JobState.UPGRADING);
   }
 
   @Test
@@ -143,6 +142,7 @@ class JobTests {
     assertThat(job.requeue(failedAt.plusSeconds(60))).isTrue();
     assertThat(job.state()).isEqualTo(JobState.QUEUED);
     assertThat(job.attempt()).isEqualTo(2);
+    assertThat(states(job)).last().isEqualTo(JobState.QUEUED);
   }
 
   @Test
