@@ -70,33 +70,11 @@ public final class CampaignBenchmark {
       Directories.deleteTree(directory);
     }
     ApiKey key = ApiKey.generate("bench", "admin");
-    String runId = Long.toString(System.currentTimeMillis(), 36);
     boolean allSucceeded;
     try (MosquittoProcess broker =
             MosquittoProcess.start(Path.of("bench", "target", "campaign-mosquitto"));
         EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-        Platform platform =
-            Platform.builder()
-                .directory(directory)
-                .freePorts()
-                .port(Component.MQTT, broker.port())
-                .port(Component.MONGO, mongo.port())
-                .apiKey(key)
-                .adminKeyFile(false)
-                .seedDemoData(false)
-                .serviceHeap(heap)
-                // the ingest benchmark's findings: Mosquitto 2.0.11 overruns a smaller window
-                .property(Component.DEVICE_ADAPTER, "upgradehub.mqtt.receive-maximum=65535")
-                .property(Component.DEVICE_ADAPTER, "upgradehub.mqtt.share-group=bench-" + runId)
-                .property(
-                    Component.DEVICE_ADAPTER, "upgradehub.mqtt.client-id=bench-adapter-" + runId)
-                .start()) {
-      System.out.printf(
-          "platform up in %.1f s (services at -Xmx%s, Mosquitto %s, logs in %s)%n",
-          platform.startupDuration().toMillis() / 1000.0,
-          heap,
-          platform.mqttUri(),
-          platform.logFile(Component.CAMPAIGN_SERVICE).getParent());
+        Platform platform = CampaignPlatform.start(directory, broker, mongo.port(), key, heap)) {
       GatewayApi api = new GatewayApi(platform.gatewayUrl(), key);
       String productKey = "bench-campaign";
       URI inventory = URI.create("http://127.0.0.1:" + platform.port(Component.INVENTORY_SERVICE));
