@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -15,10 +16,12 @@ import tools.jackson.databind.JsonNode;
  * Dispatch alone: how many upgrade commands a second the platform gets to devices over MQTT QoS 1.
  * {@code devices} devices are imported on firmware 1.0.0, a small package (target 2.0.0) is
  * uploaded and its verification skipped, then a STATIC batch over all of them at {@code rate} a
- * minute (default 1,000,000: as fast as it goes). The commands are taken from the broker by one QoS
- * 1 subscriber to every device's {@code upgrade} topic ({@link CommandWatcher}); no device answers,
- * so the run measures campaign-service's dispatch, its outbox relay, Kafka, device-adapter and the
- * broker, and not the devices' reports.
+ * minute (default 1,000,000: as fast as it goes), scheduled to start {@code start-in} after the
+ * POST (default 30 s: planning, which {@code plan.sh} measures, is done by then, and dispatch runs
+ * alone; {@code 0s} starts at once, planning and dispatch sharing the machine). The commands are
+ * taken from the broker by one QoS 1 subscriber to every device's {@code upgrade} topic ({@link
+ * CommandWatcher}); no device answers, so the run measures campaign-service's dispatch, its outbox
+ * relay, Kafka, device-adapter and the broker, and not the devices' reports.
  *
  * <p>Reports the time from the POST to the first and the last command, commands per second over the
  * dispatch (first to last command) and in the best second, duplicates, and each process's CPU time.
@@ -38,6 +41,11 @@ public final class DispatchBenchmark {
     long rate = Long.parseLong(options.getOrDefault("rate", "1000000"));
     String heap = options.getOrDefault("service-heap", "512m");
     Duration timeout = IngestBenchmark.duration(options.getOrDefault("timeout", "10m"));
+    Duration startIn = IngestBenchmark.duration(options.getOrDefault("start-in", "30s"));
+    String[] campaignProperties =
+        options.containsKey("campaign-property")
+            ? new String[] {options.get("campaign-property")}
+            : new String[0];
 
     Path directory = Path.of("bench", "target", "dispatch").toAbsolutePath();
     if (Files.exists(directory)) {
@@ -48,7 +56,9 @@ public final class DispatchBenchmark {
     try (MosquittoProcess broker =
             MosquittoProcess.start(Path.of("bench", "target", "dispatch-mosquitto"));
         EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-        Platform platform = CampaignPlatform.start(directory, broker, mongo.port(), key, heap)) {
+        Platform platform =
+            CampaignPlatform.start(
+                directory, broker, mongo.port(), key, heap, campaignProperties)) {
       GatewayApi api = new GatewayApi(platform.gatewayUrl(), key);
       String productKey = "bench-dispatch";
       URI inventory = URI.create("http://127.0.0.1:" + platform.port(Component.INVENTORY_SERVICE));
@@ -71,13 +81,19 @@ public final class DispatchBenchmark {
         ProcessCpu cpuBefore = ProcessCpu.now();
         watcher.startClock();
         long start = System.nanoTime();
+        String schedule =
+            startIn.isZero()
+                ? ""
+                : ",\"schedule\":{\"startAt\":\"" + Instant.now().plus(startIn) + "\"}";
         String batchId =
             api.post(
                     "/api/v1/packages/" + packageId + "/batches",
                     "{\"fromVersions\":[\"1.0.0\"],\"strategy\":\"STATIC\","
                         + "\"scope\":{\"type\":\"ALL\"},\"ratePerMinute\":"
                         + rate
-                        + ",\"timeoutMinutes\":60}",
+                        + ",\"timeoutMinutes\":60"
+                        + schedule
+                        + "}",
                     201)
                 .get("id")
                 .asString();
@@ -125,12 +141,13 @@ public final class DispatchBenchmark {
                 ? "NOT done"
                 : String.format("done after %.1f s", (plannedAt - start) / 1e9));
         System.out.printf(
-            "timing      first command %.1f s after the POST, last %.1f s%n", first, last);
+            "timing      start at %.1f s after the POST; first command %.1f s, last %.1f s%n",
+            startIn.toMillis() / 1000.0, first, last);
         System.out.printf(
-            "rate        %,.0f commands/s from the first to the last; %,.0f/s from the POST; best"
+            "rate        %,.0f commands/s from the first to the last; %,.0f/s from the start; best"
                 + " second %,d%n",
             watcher.devices() / Math.max(0.001, last - first),
-            watcher.devices() / Math.max(0.001, last),
+            watcher.devices() / Math.max(0.001, last - startIn.toMillis() / 1000.0),
             watcher.bestSecond());
         System.out.printf(
             "adapter     %,.0f upgrade commands delivered (upgradehub_device_commands_total)%n",

@@ -1,12 +1,15 @@
 package io.upgradehub.outbox;
 
+import com.mongodb.client.model.Updates;
 import io.upgradehub.events.EventEnvelope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>After the write, the caller tells the relay: {@link #written(OutboxSource, Collection)} names
  * the documents, which the relay then publishes by id without scanning; {@link #written()} asks for
  * a sweep of every source. Without either, a periodic sweep finds them.
+ *
+ * <p>A writer that knows the document had no entries when it read it (at the revision its write is
+ * conditioned on) may also claim it for this instance's relay in the same write ({@link
+ * #claimForRelay}) and name it with {@link #writtenClaimed}: the relay then reads and publishes it
+ * without a claiming write of its own, one store write less per document.
  */
 public class Outbox {
 
@@ -31,12 +39,15 @@ public class Outbox {
   private final List<OutboxSource> sources;
   private final String service;
   private final OutboxHints hints;
+  private final Duration lease;
+  // this instance's claim in documents its writers claimed for its relay
+  private final String instanceClaim = "writer-" + UUID.randomUUID();
 
   /**
    * @throws IllegalArgumentException when there is no source or the sources name different services
    *     (one outbox belongs to one service)
    */
-  Outbox(JsonMapper json, List<OutboxSource> sources, int hintCapacity) {
+  Outbox(JsonMapper json, List<OutboxSource> sources, int hintCapacity, Duration lease) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("The outbox needs at least one OutboxSource");
     }
@@ -48,6 +59,7 @@ public class Outbox {
     this.sources = List.copyOf(sources);
     this.service = names.get(0);
     this.hints = new OutboxHints(hintCapacity);
+    this.lease = lease;
   }
 
   /**
@@ -105,8 +117,37 @@ public class Outbox {
       throw new IllegalArgumentException("Not a source of this outbox: " + source.name());
     }
     if (!ids.isEmpty()) {
-      hints.add(source, ids);
+      hints.add(source, ids, false);
     }
+  }
+
+  /**
+   * The fields that claim a document for this instance's relay, to add to the write that stores its
+   * entries. Only for a document that had no entries when the writer read it, at the revision the
+   * write is conditioned on: then no relay can be sending any of its entries, and taking the lease
+   * cannot make two relays send one document's entries out of order.
+   */
+  public Bson claimForRelay(Instant now) {
+    return Updates.combine(
+        Updates.set(OutboxDelivery.LEASE, Date.from(now.plus(lease))),
+        Updates.set(OutboxDelivery.CLAIM, instanceClaim));
+  }
+
+  /**
+   * Like {@link #written(OutboxSource, Collection)}, for documents whose write also claimed them
+   * ({@link #claimForRelay}): the relay publishes them without claiming them first.
+   */
+  public void writtenClaimed(OutboxSource source, Collection<?> ids) {
+    if (!sources.contains(source)) {
+      throw new IllegalArgumentException("Not a source of this outbox: " + source.name());
+    }
+    if (!ids.isEmpty()) {
+      hints.add(source, ids, true);
+    }
+  }
+
+  String instanceClaim() {
+    return instanceClaim;
   }
 
   List<OutboxSource> sources() {

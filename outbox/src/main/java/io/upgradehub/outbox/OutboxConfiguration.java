@@ -22,7 +22,7 @@ public class OutboxConfiguration {
 
   @Bean
   Outbox outbox(JsonMapper json, List<OutboxSource> sources, OutboxProperties properties) {
-    return new Outbox(json, sources, properties.hintCapacity());
+    return new Outbox(json, sources, properties.hintCapacity(), properties.lease());
   }
 
   @Bean

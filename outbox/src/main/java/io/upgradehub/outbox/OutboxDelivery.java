@@ -89,11 +89,26 @@ final class OutboxDelivery {
     if (claimed == 0) {
       return 0;
     }
+    return publish(source, ids, token, new ArrayList<>());
+  }
+
+  /**
+   * Publishes the entries of those of {@code ids} that carry the claim {@code token}: documents
+   * their writer claimed for this relay ({@link Outbox#claimForRelay}), or that {@link #deliver}
+   * claimed.
+   *
+   * @param found receives the ids of the documents that carried the claim
+   * @return how many entries Kafka acknowledged
+   */
+  int publish(OutboxSource source, Collection<?> ids, String token, Collection<Object> found)
+      throws InterruptedException {
     List<Sending> sendings = new ArrayList<>();
     for (Document document :
-        collection
+        source
+            .collection()
             .find(and(in("_id", ids), eq(CLAIM, token)))
             .projection(Projections.include(Outbox.FIELD))) {
+      found.add(document.get("_id"));
       sendings.add(send(source, document));
     }
     return removeAcknowledged(source, token, sendings);

@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OutboxHints {
 
-  /** A document of {@code source} that got entries. */
-  record Hint(OutboxSource source, Object id) {}
+  /**
+   * A document of {@code source} that got entries; {@code claimed}: its writer also claimed it for
+   * this instance's relay ({@link Outbox#claimForRelay}).
+   */
+  record Hint(OutboxSource source, Object id, boolean claimed) {}
 
   private final BlockingQueue<Hint> queue;
   private final AtomicLong dropped = new AtomicLong();
@@ -31,9 +34,9 @@ final class OutboxHints {
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
-  void add(OutboxSource source, Collection<?> ids) {
+  void add(OutboxSource source, Collection<?> ids, boolean claimed) {
     for (Object id : ids) {
-      if (!queue.offer(new Hint(source, id))) {
+      if (!queue.offer(new Hint(source, id, claimed))) {
         dropped.incrementAndGet();
       }
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,8 +158,20 @@ class OutboxRelay implements SmartLifecycle {
   int relayHinted() throws InterruptedException {
     List<OutboxHints.Hint> hints = outbox.hints().drain(BATCH);
     Map<OutboxSource, Set<Object>> bySource = new LinkedHashMap<>();
+    Map<OutboxSource, Set<Object>> claimedBySource = new LinkedHashMap<>();
     for (OutboxHints.Hint hint : hints) {
-      bySource.computeIfAbsent(hint.source(), s -> new LinkedHashSet<>()).add(hint.id());
+      (hint.claimed() ? claimedBySource : bySource)
+          .computeIfAbsent(hint.source(), s -> new LinkedHashSet<>())
+          .add(hint.id());
+    }
+    for (Map.Entry<OutboxSource, Set<Object>> named : claimedBySource.entrySet()) {
+      Set<Object> found = new HashSet<>();
+      published.increment(
+          delivery.publish(named.getKey(), named.getValue(), outbox.instanceClaim(), found));
+      // no longer this instance's claim (a write that came after was not claimed, and the
+      // removal of an earlier delivery released it): claimed the usual way, if they have entries
+      named.getValue().removeAll(found);
+      bySource.computeIfAbsent(named.getKey(), s -> new LinkedHashSet<>()).addAll(named.getValue());
     }
     for (Map.Entry<OutboxSource, Set<Object>> named : bySource.entrySet()) {
       published.increment(delivery.deliver(named.getKey(), named.getValue()));

@@ -82,7 +82,7 @@ final class OutboxFixture implements AutoCloseable {
   }
 
   Outbox outbox(OutboxSource... sources) {
-    return new Outbox(json, List.of(sources), 100_000);
+    return new Outbox(json, List.of(sources), 100_000, Duration.ofSeconds(30));
   }
 
   @Override

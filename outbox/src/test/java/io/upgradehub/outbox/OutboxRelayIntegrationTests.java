@@ -83,6 +83,40 @@ class OutboxRelayIntegrationTests {
   }
 
   @Test
+  void publishesDocumentsItsWritersClaimedAndLeavesAnotherInstancesClaimAlone() {
+    OutboxSource jobs = fixture.source();
+    TopicReader topic = reader(jobs.topic());
+    TopicReader topicAgain = reader(jobs.topic());
+    TopicReader topicOnceMore = reader(jobs.topic());
+    Outbox outbox = fixture.outbox(jobs);
+    fixture.start(outbox, OutboxFixture.properties(HOUR, LEASE));
+
+    // claimed by its writer in the write that stored its entries
+    insert(outbox, jobs, "claimed", List.of(new PendingEvent("job.a", 1, Map.of("seq", 1))));
+    jobs.collection().updateOne(eq("_id", "claimed"), outbox.claimForRelay(now()));
+    // named as claimed, but the claim was released before the relay came to it
+    insert(outbox, jobs, "released", List.of(new PendingEvent("job.a", 1, Map.of("seq", 2))));
+    // claimed by another instance, whose lease runs for an hour
+    insert(outbox, jobs, "foreign", List.of(new PendingEvent("job.a", 1, Map.of("seq", 3))));
+    jobs.collection()
+        .updateOne(
+            eq("_id", "foreign"),
+            Updates.combine(
+                Updates.set(OutboxDelivery.LEASE, java.util.Date.from(now().plus(HOUR))),
+                Updates.set(OutboxDelivery.CLAIM, "another-instance")));
+    outbox.writtenClaimed(jobs, List.of("claimed", "released", "foreign"));
+
+    assertThat(topic.keyed("claimed", 1, Duration.ofSeconds(10))).hasSize(1);
+    assertThat(topicAgain.keyed("released", 1, Duration.ofSeconds(10))).hasSize(1);
+    assertThat(topicOnceMore.keyed("foreign", 1, Duration.ofSeconds(2))).isEmpty();
+    assertThat(pendingIn(jobs, "claimed")).isEmpty();
+    assertThat(pendingIn(jobs, "released")).isEmpty();
+    assertThat(pendingIn(jobs, "foreign")).hasSize(1);
+    Document claimed = jobs.collection().find(eq("_id", "claimed")).first();
+    assertThat(claimed).doesNotContainKeys(OutboxDelivery.LEASE, OutboxDelivery.CLAIM);
+  }
+
+  @Test
   void relaysEverySourceOfTheService() {
     OutboxSource jobs = fixture.source();
     OutboxSource batches = fixture.source();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class OutboxTests {
 
   @Test
   void storesTheTopicAndKeyAnEventNamesAndNothingForTheSourceDefaults() {
-    Outbox outbox = new Outbox(json, List.of(jobs, batches), 10);
+    Outbox outbox = new Outbox(json, List.of(jobs, batches), 10, Duration.ofSeconds(30));
 
     List<Document> entries =
         outbox.entries(
@@ -51,19 +52,22 @@ class OutboxTests {
 
   @Test
   void rejectsNoSourceAndSourcesOfDifferentServices() {
-    assertThatThrownBy(() -> new Outbox(json, List.of(), 10))
+    assertThatThrownBy(() -> new Outbox(json, List.of(), 10, Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
                 new Outbox(
-                    json, List.of(jobs, new OutboxSource("package-service", BATCHES, "t")), 10))
+                    json,
+                    List.of(jobs, new OutboxSource("package-service", BATCHES, "t")),
+                    10,
+                    Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("package-service");
   }
 
   @Test
   void rejectsHintsForAnotherSource() {
-    Outbox outbox = new Outbox(json, List.of(jobs), 10);
+    Outbox outbox = new Outbox(json, List.of(jobs), 10, Duration.ofSeconds(30));
 
     assertThatThrownBy(() -> outbox.written(batches, List.of("b-1")))
         .isInstanceOf(IllegalArgumentException.class);
@@ -71,7 +75,7 @@ class OutboxTests {
 
   @Test
   void dropsAndCountsHintsBeyondTheCapacity() {
-    Outbox outbox = new Outbox(json, List.of(jobs, batches), 3);
+    Outbox outbox = new Outbox(json, List.of(jobs, batches), 3, Duration.ofSeconds(30));
 
     outbox.written(jobs, List.of("j-1", "j-2"));
     outbox.written(batches, List.of("b-1", "b-2"));

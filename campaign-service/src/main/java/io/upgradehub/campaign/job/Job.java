@@ -48,6 +48,9 @@ public final class Job {
   private @Nullable String description;
   private Instant updatedAt;
   private final long revision;
+  // whether the stored document still had events waiting for the outbox relay when read; a new,
+  // not yet stored job counts as having them (nothing may be assumed about it)
+  private boolean eventsWaitingWhenRead = true;
   private boolean changed;
   private final List<PendingEvent> events = new ArrayList<>();
 
@@ -560,5 +563,13 @@ public final class Job {
   /** The optimistic-lock revision this object was read at. */
   long revision() {
     return revision;
+  }
+
+  boolean eventsWaitingWhenRead() {
+    return eventsWaitingWhenRead;
+  }
+
+  void readWithEventsWaiting(boolean waiting) {
+    this.eventsWaitingWhenRead = waiting;
   }
 }

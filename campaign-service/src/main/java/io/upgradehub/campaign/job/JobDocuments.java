@@ -1,8 +1,10 @@
 package io.upgradehub.campaign.job;
 
 import io.upgradehub.events.jobs.JobState;
+import io.upgradehub.outbox.Outbox;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -83,30 +85,33 @@ final class JobDocuments {
   }
 
   static Job fromDocument(Document d) {
-    return new Job(
-        d.getString("_id"),
-        d.getString(BATCH_ID),
-        d.get(SEQ, Number.class).longValue(),
-        d.getString(PRODUCT_KEY),
-        d.getString(DEVICE_NAME),
-        d.getString("module"),
-        d.getString("packageId"),
-        d.getString("targetVersion"),
-        d.getString("fromVersion"),
-        d.getBoolean("pull", false),
-        d.getDate("createdAt").toInstant(),
-        d.getString("currentVersion"),
-        JobState.valueOf(d.getString(STATE)),
-        d.getInteger(ATTEMPT, 1),
-        d.getInteger("step", 0),
-        d.getBoolean("released", false),
-        d.getBoolean("retryPending", false),
-        instant(d.getDate("notifiedAt")),
-        instant(d.getDate(DUE)),
-        d.getInteger("failureCode"),
-        d.getString("description"),
-        d.getDate("updatedAt").toInstant(),
-        d.get(REVISION, Number.class).longValue());
+    Job job =
+        new Job(
+            d.getString("_id"),
+            d.getString(BATCH_ID),
+            d.get(SEQ, Number.class).longValue(),
+            d.getString(PRODUCT_KEY),
+            d.getString(DEVICE_NAME),
+            d.getString("module"),
+            d.getString("packageId"),
+            d.getString("targetVersion"),
+            d.getString("fromVersion"),
+            d.getBoolean("pull", false),
+            d.getDate("createdAt").toInstant(),
+            d.getString("currentVersion"),
+            JobState.valueOf(d.getString(STATE)),
+            d.getInteger(ATTEMPT, 1),
+            d.getInteger("step", 0),
+            d.getBoolean("released", false),
+            d.getBoolean("retryPending", false),
+            instant(d.getDate("notifiedAt")),
+            instant(d.getDate(DUE)),
+            d.getInteger("failureCode"),
+            d.getString("description"),
+            d.getDate("updatedAt").toInstant(),
+            d.get(REVISION, Number.class).longValue());
+    job.readWithEventsWaiting(!d.getList(Outbox.FIELD, Document.class, List.of()).isEmpty());
+    return job;
   }
 
   private static @Nullable Date date(@Nullable Instant instant) {

@@ -195,11 +195,17 @@ public class Jobs {
     // whose write stood, not by both
     String token = java.util.UUID.randomUUID().toString();
     List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+    Set<String> claimed = new HashSet<>();
     for (Job job : changed) {
+      Bson update = Updates.combine(update(job), Updates.set(WRITER, token));
+      // a document read without waiting events is claimed for this instance's relay right here
+      if (!job.events().isEmpty() && !job.eventsWaitingWhenRead()) {
+        update = Updates.combine(update, outbox.claimForRelay(job.updatedAt()));
+        claimed.add(job.id());
+      }
       writes.add(
           new UpdateOneModel<>(
-              and(eq("_id", job.id()), eq(JobDocuments.REVISION, job.revision())),
-              Updates.combine(update(job), Updates.set(WRITER, token))));
+              and(eq("_id", job.id()), eq(JobDocuments.REVISION, job.revision())), update));
     }
     long modified =
         jobs.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
@@ -213,7 +219,15 @@ public class Jobs {
         saved.add(d.getString("_id"));
       }
     }
-    outbox.written(source, saved);
+    List<String> savedClaimed = new ArrayList<>();
+    List<String> savedOthers = new ArrayList<>();
+    for (Job job : changed) {
+      if (saved.contains(job.id()) && !job.events().isEmpty()) {
+        (claimed.contains(job.id()) ? savedClaimed : savedOthers).add(job.id());
+      }
+    }
+    outbox.writtenClaimed(source, savedClaimed);
+    outbox.written(source, savedOthers);
     return saved;
   }
 
