@@ -2,7 +2,8 @@
 # Benchmark: dispatch alone, upgrade commands a second over MQTT QoS 1 to one subscriber of every
 # device's topic (goal >= 2,000/s); no device answers.
 # Usage: bench/dispatch.sh [--devices=100000] [--rate=1000000] [--start-in=30s] [--service-heap=512m]
-#                          [--timeout=10m] [--campaign-property=key=value] [--no-build]
+#                          [--warm-up=5000] [--timeout=10m] [--campaign-property=key=value]
+#                          [--no-build]
 # Exits 1 when not every device got its command within --timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -243,8 +243,8 @@ public final class CampaignBenchmark {
     System.exit(allSucceeded ? 0 : 1);
   }
 
-  /** The upgrade commands device-adapter delivered to the broker. */
-  private static double delivered(URI adapter) {
+  /** The upgrade commands device-adapter delivered to the broker so far. */
+  static double delivered(URI adapter) {
     return MetricsScrape.of(adapter)
         .sum(
             COMMANDS,
