@@ -121,6 +121,12 @@ public abstract class CampaignServiceIntegrationTest {
    * asked for).
    */
   protected void fleet(String productKey, String module, Map<String, String> versions) {
+    fleet(productKey, module, versions, Duration.ZERO);
+  }
+
+  /** As {@link #fleet(String, String, Map)}, the export's body spread over {@code streamed}. */
+  protected void fleet(
+      String productKey, String module, Map<String, String> versions, Duration streamed) {
     StringBuilder ndjson = new StringBuilder();
     StringBuilder lookup = new StringBuilder("{\"devices\":[");
     boolean first = true;
@@ -140,9 +146,14 @@ public abstract class CampaignServiceIntegrationTest {
     INVENTORY.stubFor(
         WireMock.get(urlPathEqualTo(base + "/export"))
             .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/x-ndjson")
-                    .withBody(ndjson.toString())));
+                streamed.isZero()
+                    ? aResponse()
+                        .withHeader("Content-Type", "application/x-ndjson")
+                        .withBody(ndjson.toString())
+                    : aResponse()
+                        .withHeader("Content-Type", "application/x-ndjson")
+                        .withBody(ndjson.toString())
+                        .withChunkedDribbleDelay(100, (int) streamed.toMillis())));
     INVENTORY.stubFor(
         WireMock.post(urlPathEqualTo(base + "/lookup"))
             .willReturn(

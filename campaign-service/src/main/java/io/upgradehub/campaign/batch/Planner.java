@@ -5,6 +5,7 @@ import io.upgradehub.campaign.inventory.DeviceVersion;
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
 import io.upgradehub.events.batches.BatchState;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +43,25 @@ public class Planner {
   private final Jobs jobs;
   private final Batches batches;
   private final Clock clock;
+  // stores a chunk of jobs while the planner reads the next one from inventory-service
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "batch-planner-writer");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   Planner(DeviceDirectory directory, Jobs jobs, Batches batches, Clock clock) {
     this.directory = directory;
     this.jobs = jobs;
     this.batches = batches;
     this.clock = clock;
+  }
+
+  @PreDestroy
+  void stop() {
+    writer.shutdownNow();
   }
 
   /**
@@ -65,9 +84,11 @@ public class Planner {
       log.info(
           "Batch {} was canceled while planned: stopped at {} job(s)", batch.id(), chunk.created);
       return chunk.created;
+    } finally {
+      chunk.settle();
     }
     log.info(
-        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.allExcluded);
+        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.excluded());
     return chunk.created;
   }
 
@@ -101,6 +122,8 @@ public class Planner {
     private final List<DeviceVersion> devices = new ArrayList<>(CHUNK);
     private final Map<String, Long> excluded = new LinkedHashMap<>();
     private final Map<String, Long> allExcluded = new LinkedHashMap<>();
+    private final AtomicLong inAnotherBatch = new AtomicLong();
+    private @Nullable Future<Long> storing;
     private long seq;
     private long created;
 
@@ -121,6 +144,30 @@ public class Planner {
       }
     }
 
+    /** Every exclusion of the planning so far, those the store found held included. */
+    Map<String, Long> excluded() {
+      Map<String, Long> all = new LinkedHashMap<>(allExcluded);
+      if (inAnotherBatch.get() > 0) {
+        all.merge(Exclusion.IN_ANOTHER_BATCH.name(), inAnotherBatch.get(), Long::sum);
+      }
+      return all;
+    }
+
+    /** After planning ended either way: no chunk may still be on its way. */
+    void settle() {
+      Future<Long> pending = storing;
+      storing = null;
+      if (pending != null) {
+        try {
+          pending.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          // already failed planning, or reported by awaitStored
+        }
+      }
+    }
+
     void exclude(Exclusion why, long n) {
       if (n > 0) {
         excluded.merge(why.name(), n, Long::sum);
@@ -128,32 +175,78 @@ public class Planner {
       }
     }
 
+    /**
+     * Numbers the chunk's jobs here and stores them on the writer thread, which works while this
+     * one reads the next chunk; at most one chunk is on its way, and the last is awaited.
+     */
     void flush(boolean done) {
       BatchSpec spec = batch.spec();
       Instant now = clock.instant();
-      if (batches.find(batch.id()).map(b -> b.state() == BatchState.CANCELED).orElse(true)) {
-        // canceled meanwhile: no job more; planning is over
-        batches.planned(batch.id(), seq, 0, excluded, true, now);
-        throw new PlanningStopped();
-      }
       Map<String, DeviceVersion> bySlot = new LinkedHashMap<>();
       for (DeviceVersion device : devices) {
         bySlot.put(Job.slot(spec.productKey(), device.deviceName(), spec.module()), device);
       }
+      long seqBefore = seq;
       List<Job> planned = new ArrayList<>(bySlot.size());
       bySlot.values().forEach(device -> planned.add(job(device, now)));
+      Map<String, Long> chunkExcluded = new LinkedHashMap<>(excluded);
+      long seqAfter = seq;
+      excluded.clear();
+      devices.clear();
+      awaitStored();
+      storing = writer.submit(() -> store(planned, chunkExcluded, seqBefore, seqAfter, done, now));
+      if (done) {
+        awaitStored();
+      }
+    }
+
+    /** Stores one chunk's jobs and records it with the batch; the writer thread's part. */
+    private long store(
+        List<Job> planned,
+        Map<String, Long> chunkExcluded,
+        long seqBefore,
+        long seqAfter,
+        boolean done,
+        Instant now) {
+      if (batches.find(batch.id()).map(b -> b.state() == BatchState.CANCELED).orElse(true)) {
+        // canceled meanwhile: no job more; planning is over
+        batches.planned(batch.id(), seqBefore, 0, chunkExcluded, true, now);
+        throw new PlanningStopped();
+      }
       // the store refuses a device whose module another open job holds: no lookup before
       Jobs.Inserted inserted = jobs.insertPlanned(planned);
       long ours =
           inserted.holders().values().stream()
               .filter(holder -> holder.startsWith(batch.id() + "-"))
               .count(); // planned before a stop
-      exclude(Exclusion.IN_ANOTHER_BATCH, planned.size() - inserted.stored() - ours);
-      long stored = inserted.stored();
-      created += stored;
-      batches.planned(batch.id(), seq, stored, excluded, done, now.plus(LEASE));
-      excluded.clear();
-      devices.clear();
+      long held = planned.size() - inserted.stored() - ours;
+      if (held > 0) {
+        chunkExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), held, Long::sum);
+        inAnotherBatch.addAndGet(held);
+      }
+      batches.planned(
+          batch.id(), seqAfter, inserted.stored(), chunkExcluded, done, now.plus(LEASE));
+      return inserted.stored();
+    }
+
+    /** Waits for the chunk on its way, if any, and counts what it stored. */
+    void awaitStored() {
+      Future<Long> pending = storing;
+      storing = null;
+      if (pending == null) {
+        return;
+      }
+      try {
+        created += pending.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while storing a chunk of jobs", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
     }
 
     private Job job(DeviceVersion device, Instant now) {
