@@ -7,18 +7,7 @@
 # (ulimit -n), which this JVM and Mosquitto share; a larger one is refused (exit 2).
 # Exits 1 when not every job succeeded within --timeout.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-args=()
-build=1
-for arg in "$@"; do
-  if [[ "$arg" == "--no-build" ]]; then build=0; else args+=("$arg"); fi
-done
-if [[ $build == 1 ]]; then
-  # package, not install: the platform runs the services' Boot jars from their target/ directories
-  mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl bench -am
-fi
 # raise the soft open-files limit to the hard one where it is lower (a connection per device)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 # this JVM holds the MongoDB-protocol server (in memory) and the fleet's connections
-exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.upgradehub.bench.CampaignBenchmark "${args[@]}"
+exec "$(dirname "$0")/run-benchmark.sh" 4g io.upgradehub.bench.CampaignBenchmark "$@"

@@ -6,16 +6,5 @@
 #                          [--no-build]
 # Exits 1 when not every device got its command within --timeout.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-args=()
-build=1
-for arg in "$@"; do
-  if [[ "$arg" == "--no-build" ]]; then build=0; else args+=("$arg"); fi
-done
-if [[ $build == 1 ]]; then
-  # package, not install: the platform runs the services' Boot jars from their target/ directories
-  mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl bench -am
-fi
-# this JVM holds the MongoDB-protocol server (in memory): the fleet and its jobs
-exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.upgradehub.bench.DispatchBenchmark "${args[@]}"
+# this JVM holds the MongoDB-protocol server (in memory): the fleets and their jobs
+exec "$(dirname "$0")/run-benchmark.sh" 4g io.upgradehub.bench.DispatchBenchmark "$@"

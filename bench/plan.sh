@@ -6,17 +6,6 @@
 #                      [--mongo=h2|memory] [--campaign-property=key=value] [--no-build]
 # Exits 1 when planning does not finish within --timeout seconds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-args=()
-build=1
-for arg in "$@"; do
-  if [[ "$arg" == "--no-build" ]]; then build=0; else args+=("$arg"); fi
-done
-if [[ $build == 1 ]]; then
-  # package, not install: the platform runs the services' Boot jars from their target/ directories
-  mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package -pl bench -am
-fi
 # the MongoDB-protocol server runs in this JVM and holds the fleet and the jobs; with
 # --mongo=memory a million devices and jobs need BENCH_XMX=12g
-exec java "-Xmx${BENCH_XMX:-4g}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.upgradehub.bench.PlanBenchmark "${args[@]}"
+exec "$(dirname "$0")/run-benchmark.sh" "${BENCH_XMX:-4g}" io.upgradehub.bench.PlanBenchmark "$@"
