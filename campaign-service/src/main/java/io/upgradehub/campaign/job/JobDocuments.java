@@ -5,6 +5,7 @@ import io.upgradehub.outbox.Outbox;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -55,11 +56,20 @@ final class JobDocuments {
    * A new job's document: without the fields a new job has none of (null), as a planning of a
    * million jobs encodes, sends and stores every field a million times.
    */
+  /**
+   * A new job's document: without the fields it has none of, nor those at the value {@link
+   * #fromDocument} assumes when they are missing (a million-job planning stores each field a
+   * million times). No query looks for those values.
+   */
   static Document newDocument(Job j) {
     Document document = toDocument(j);
     document.values().removeIf(java.util.Objects::isNull);
+    DEFAULTS.forEach((field, value) -> document.remove(field, value));
     return document;
   }
+
+  private static final Map<String, Object> DEFAULTS =
+      Map.of("pull", false, "step", 0, "released", false, "retryPending", false, ATTEMPT, 1);
 
   /** The fields a change may touch, for {@code $set}. */
   static Document changes(Job j) {
