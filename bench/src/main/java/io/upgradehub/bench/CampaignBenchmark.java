@@ -263,9 +263,13 @@ public final class CampaignBenchmark {
     long nextLine = 0;
     while (System.nanoTime() < deadline) {
       FleetStats stats = fleet.stats();
-      if (stats.connected() + stats.connectFailures() >= devices) {
+      // a device whose attempt failed (the broker slow to answer while thousands connect) tries
+      // again with backoff, as a real one does
+      if (stats.connected() >= devices) {
         if (stats.connectFailures() > 0) {
-          throw new IllegalStateException(stats.connectFailures() + " devices could not connect");
+          System.out.printf(
+              "  fleet: %,d connection attempts failed and were tried again%n",
+              stats.connectFailures());
         }
         return;
       }
