@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +87,7 @@ public class Planner {
       chunk.settle();
     }
     log.info(
-        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.excluded());
+        "Planned batch {}: {} job(s), excluded {}", batch.id(), chunk.created, chunk.allExcluded);
     return chunk.created;
   }
 
@@ -122,8 +121,7 @@ public class Planner {
     private final List<DeviceVersion> devices = new ArrayList<>(CHUNK);
     private final Map<String, Long> excluded = new LinkedHashMap<>();
     private final Map<String, Long> allExcluded = new LinkedHashMap<>();
-    private final AtomicLong inAnotherBatch = new AtomicLong();
-    private @Nullable Future<Long> storing;
+    private @Nullable Future<Stored> storing;
     private long seq;
     private long created;
 
@@ -144,27 +142,12 @@ public class Planner {
       }
     }
 
-    /** Every exclusion of the planning so far, those the store found held included. */
-    Map<String, Long> excluded() {
-      Map<String, Long> all = new LinkedHashMap<>(allExcluded);
-      if (inAnotherBatch.get() > 0) {
-        all.merge(Exclusion.IN_ANOTHER_BATCH.name(), inAnotherBatch.get(), Long::sum);
-      }
-      return all;
-    }
-
     /** After planning ended either way: no chunk may still be on its way. */
     void settle() {
-      Future<Long> pending = storing;
-      storing = null;
-      if (pending != null) {
-        try {
-          pending.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-          // already failed planning, or reported by awaitStored
-        }
+      try {
+        awaitStored();
+      } catch (RuntimeException e) {
+        // planning failed or stopped already; that is what the caller reports
       }
     }
 
@@ -200,8 +183,11 @@ public class Planner {
       }
     }
 
+    /** What the writer stored of a chunk, and how many of its devices another batch held. */
+    private record Stored(long jobs, long held) {}
+
     /** Stores one chunk's jobs and records it with the batch; the writer thread's part. */
-    private long store(
+    private Stored store(
         List<Job> planned,
         Map<String, Long> chunkExcluded,
         long seqBefore,
@@ -222,22 +208,25 @@ public class Planner {
       long held = planned.size() - inserted.stored() - ours;
       if (held > 0) {
         chunkExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), held, Long::sum);
-        inAnotherBatch.addAndGet(held);
       }
       batches.planned(
           batch.id(), seqAfter, inserted.stored(), chunkExcluded, done, now.plus(LEASE));
-      return inserted.stored();
+      return new Stored(inserted.stored(), held);
     }
 
-    /** Waits for the chunk on its way, if any, and counts what it stored. */
+    /** Waits for the chunk on its way, if any, and counts what it stored and found held. */
     void awaitStored() {
-      Future<Long> pending = storing;
+      Future<Stored> pending = storing;
       storing = null;
       if (pending == null) {
         return;
       }
       try {
-        created += pending.get();
+        Stored stored = pending.get();
+        created += stored.jobs();
+        if (stored.held() > 0) {
+          allExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), stored.held(), Long::sum);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while storing a chunk of jobs", e);
