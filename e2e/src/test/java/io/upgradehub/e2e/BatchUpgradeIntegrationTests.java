@@ -79,13 +79,7 @@ class BatchUpgradeIntegrationTests {
       JsonNode verified = campaigns.awaitBatchState(verificationBatch, "COMPLETED", TIMEOUT);
       assertThat(verified.path("jobs").path("SUCCEEDED").asLong()).isEqualTo(2);
 
-      HttpResponse<String> created =
-          api.postJson(
-              "/api/v1/packages/" + packageId + "/batches",
-              E2ePlatform.ADMIN,
-              Campaigns.batchOfAll(1000));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      String batchId = Api.json(created).path("id").asString();
+      String batchId = campaigns.createdBatch(packageId, Campaigns.batchOfAll(1000));
 
       JsonNode batch = campaigns.awaitBatchState(batchId, "COMPLETED", TIMEOUT);
       // the pilots run 2.0.0 already: the batch is the other eighteen

@@ -15,7 +15,6 @@ import io.upgradehub.platform.Component;
 import io.upgradehub.platform.Platform;
 import io.upgradehub.simulator.Fleet;
 import io.upgradehub.simulator.FleetStats;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,19 +72,10 @@ class CampaignRestartIntegrationTests {
       fleet.start();
       List<String> devices = fleet.deviceNames();
       campaigns.awaitInventoryVersions(product, devices, Campaigns.FROM);
-      HttpResponse<String> skipped =
-          campaigns.postOncePackageKnown(
-              "/api/v1/packages/" + packageId + "/verifications/skip", "{}");
-      assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
-      assertThat(Api.json(skipped).path("status").asString()).isEqualTo("VERIFY_SKIPPED");
+      assertThat(campaigns.skippedVerification(packageId).path("status").asString())
+          .isEqualTo("VERIFY_SKIPPED");
 
-      HttpResponse<String> created =
-          api.postJson(
-              "/api/v1/packages/" + packageId + "/batches",
-              E2ePlatform.ADMIN,
-              Campaigns.batchOfAll(RATE_PER_MINUTE));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      String batchId = Api.json(created).path("id").asString();
+      String batchId = campaigns.createdBatch(packageId, Campaigns.batchOfAll(RATE_PER_MINUTE));
 
       JsonNode[] atKill = {null};
       Campaigns.await(
@@ -213,17 +203,8 @@ class CampaignRestartIntegrationTests {
     try (Fleet fleet = campaigns.fleet(product, devices, Duration.ofMillis(200))) {
       fleet.start();
       campaigns.awaitInventoryVersions(product, fleet.deviceNames(), Campaigns.FROM);
-      HttpResponse<String> skipped =
-          campaigns.postOncePackageKnown(
-              "/api/v1/packages/" + packageId + "/verifications/skip", "{}");
-      assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
-      HttpResponse<String> created =
-          api.postJson(
-              "/api/v1/packages/" + packageId + "/batches",
-              E2ePlatform.ADMIN,
-              Campaigns.batchOfAll(60));
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      String batchId = Api.json(created).path("id").asString();
+      campaigns.skippedVerification(packageId);
+      String batchId = campaigns.createdBatch(packageId, Campaigns.batchOfAll(60));
       JsonNode[] seen = {null};
       Campaigns.await(
           TIMEOUT,

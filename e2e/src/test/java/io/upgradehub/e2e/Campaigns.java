@@ -143,6 +143,22 @@ final class Campaigns {
     }
   }
 
+  /** Skips the package's verification once campaign-service knows it; its answer's body. */
+  JsonNode skippedVerification(String packageId) {
+    HttpResponse<String> skipped =
+        postOncePackageKnown("/api/v1/packages/" + packageId + "/verifications/skip", "{}");
+    assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+    return Api.json(skipped);
+  }
+
+  /** Creates a batch upgrade of the package from {@code json}; the new batch's id. */
+  String createdBatch(String packageId, String json) {
+    HttpResponse<String> created =
+        api.postJson("/api/v1/packages/" + packageId + "/batches", E2ePlatform.ADMIN, json);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Api.json(created).path("id").asString();
+  }
+
   /** A STATIC batch of every device of the product on {@link #FROM}, PUSH, no retry. */
   static String batchOfAll(int ratePerMinute) {
     return Api.JSON.writeValueAsString(

@@ -50,21 +50,15 @@ class GroupScopeIntegrationTests {
     device(product, "south-1", Campaigns.FROM, "south");
     device(product, "untagged", Campaigns.FROM);
     String packageId = campaigns.uploadedPackage(product);
-    HttpResponse<String> skipped =
-        campaigns.postOncePackageKnown(
-            "/api/v1/packages/" + packageId + "/verifications/skip", "{}");
-    assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+    campaigns.skippedVerification(packageId);
 
-    HttpResponse<String> created =
-        api.postJson(
-            "/api/v1/packages/" + packageId + "/batches",
-            E2ePlatform.ADMIN,
+    String batchId =
+        campaigns.createdBatch(
+            packageId,
             """
             {"fromVersions":["%s"],"scope":{"type":"GROUP","tag":"north"},"ratePerMinute":1}
             """
                 .formatted(Campaigns.FROM));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String batchId = Api.json(created).path("id").asString();
 
     Campaigns.await(
         Duration.ofSeconds(60),
