@@ -1,5 +1,6 @@
 package io.upgradehub.testsupport;
 
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -9,9 +10,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's in-memory backend, except that a query with an {@code _id} equality or an
@@ -133,6 +136,8 @@ final class IdIndexFirstBackends {
 
     // documents checked against a query: lets a test tell an index answer (a few) from a scan (all)
     private final LongAdder examined = new LongAdder();
+    // one past the highest position a document was ever stored at (the list only grows)
+    private int positionsUsed;
 
     IdFirstMemoryCollection(
         MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -154,6 +159,38 @@ final class IdIndexFirstBackends {
     }
 
     @Override
+    protected Integer addDocumentInternal(Document document) {
+      Integer position = super.addDocumentInternal(document);
+      positionsUsed = Math.max(positionsUsed, position + 1);
+      return position;
+    }
+
+    /**
+     * A scan without order, skip or limit, asked for in batches, is answered a batch at a time as
+     * MongoDB streams a cursor, instead of matching the whole collection before the first batch (a
+     * million-device export waited seconds for its first documents). Other scans are the server's.
+     */
+    @Override
+    protected QueryResult matchDocuments(
+        Document query,
+        Document orderBy,
+        int skip,
+        int limit,
+        int batchSize,
+        Document fieldSelector) {
+      if (batchSize <= 0 || skip > 0 || limit > 0 || (orderBy != null && !orderBy.isEmpty())) {
+        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+      }
+      ScanCursor cursor = new ScanCursor(cursorRegistry.generateCursorId(), query, fieldSelector);
+      List<Document> first = cursor.takeDocuments(batchSize);
+      if (cursor.isEmpty()) {
+        return new QueryResult(first);
+      }
+      cursorRegistry.add(cursor);
+      return new QueryResult(first, cursor);
+    }
+
+    @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
       examined.increment();
       return super.documentMatchesQuery(document, query);
@@ -162,6 +199,66 @@ final class IdIndexFirstBackends {
     /** How many documents queries on this collection have checked so far. */
     long examined() {
       return examined.sum();
+    }
+
+    /**
+     * Goes on from where the last batch ended, under the collection's lock, as a scan of MongoDB
+     * does: a document stays at its position when updated (so it comes at most once), documents
+     * inserted meanwhile come when the scan reaches them. Each batch is projected (copied) under
+     * the lock, so no document another client changes is encoded while it changes.
+     */
+    private final class ScanCursor extends AbstractCursor {
+
+      private final Document query;
+      private final Document fieldSelector;
+      private int next; // the position to check next
+      private Document ahead; // the match after the last batch: isEmpty() must know one comes
+
+      ScanCursor(long id, Document query, Document fieldSelector) {
+        super(id);
+        this.query = query;
+        this.fieldSelector = fieldSelector;
+      }
+
+      @Override
+      public boolean isEmpty() {
+        synchronized (IdFirstMemoryCollection.this) {
+          return ahead == null;
+        }
+      }
+
+      @Override
+      public List<Document> takeDocuments(int count) {
+        synchronized (IdFirstMemoryCollection.this) {
+          List<Document> batch = new ArrayList<>();
+          if (ahead != null) {
+            batch.add(ahead);
+          }
+          Document match = scan();
+          while (match != null && batch.size() < Math.max(count, 1)) {
+            batch.add(match);
+            match = scan();
+          }
+          ahead = match;
+          return batch;
+        }
+      }
+
+      /** The next matching document, projected; {@code null} at the end of the collection. */
+      private Document scan() {
+        while (next < positionsUsed) {
+          Document document = getDocument(next++);
+          if (document != null && documentMatchesQuery(document, query)) {
+            return fieldSelector == null || fieldSelector.isEmpty()
+                ? document
+                : matchDocumentsFromStream(
+                        Stream.of(document), new Document(), null, 0, 0, 0, fieldSelector)
+                    .collectDocuments()
+                    .get(0);
+          }
+        }
+        return null;
+      }
     }
   }
 }

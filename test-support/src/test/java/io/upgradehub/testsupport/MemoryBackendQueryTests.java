@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -19,10 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code {_id: {$in: [...]}, ...}} through the driver: the same documents as the server's own scan
- * would give, found by looking at the listed documents only.
+ * The tests' in-memory MongoDB ({@link IdIndexFirstBackends}) through the driver: {@code {_id:
+ * {$in: [...]}, ...}} gives the same documents as the server's own scan would, found by looking at
+ * the listed documents only; a scan asked for in batches streams them.
  */
-class IdListQueryTests {
+class MemoryBackendQueryTests {
 
   private static final int DEVICES = 2_000;
 
@@ -83,6 +88,56 @@ class IdListQueryTests {
     assertThat(modified).isEqualTo(2);
     assertThat(examined() - before).isLessThan(10);
     assertThat(ids(Filters.eq("claimed", true))).containsExactlyInAnyOrder("dev-0", "dev-3");
+  }
+
+  @Test
+  void scanInBatchesAnswersTheFirstBatchBeforeMatchingTheWholeCollection() {
+    long before = examined();
+    try (MongoCursor<Document> cursor =
+        devices
+            .find(Filters.eq("revision", 2))
+            .projection(Projections.include("revision"))
+            .batchSize(100)
+            .cursor()) {
+      Document first = cursor.next();
+
+      assertThat(examined() - before).isLessThan(DEVICES / 2);
+      assertThat(first).isEqualTo(new Document("_id", "dev-2").append("revision", 2));
+    }
+  }
+
+  @Test
+  void scanInBatchesGivesEveryMatchOnceInStoredOrderWithWritesBetweenBatches() {
+    List<Object> expected =
+        IntStream.range(0, DEVICES)
+            .filter(i -> i % 3 == 1)
+            .mapToObj(i -> (Object) ("dev-" + i))
+            .collect(Collectors.toCollection(ArrayList::new));
+    expected.add("late-1");
+    List<Object> found = new ArrayList<>();
+    try (MongoCursor<Document> cursor =
+        devices.find(Filters.eq("revision", 1)).batchSize(50).cursor()) {
+      while (cursor.hasNext()) {
+        found.add(cursor.next().get("_id"));
+        if (found.size() == 60) {
+          // between batches: an update of a returned and of a coming document, an insert
+          devices.updateOne(Filters.eq("_id", "dev-1"), Updates.set("seen", true));
+          devices.updateOne(Filters.eq("_id", "dev-1999"), Updates.set("seen", true));
+          devices.insertOne(new Document("_id", "late-1").append("revision", 1));
+        }
+      }
+    }
+
+    assertThat(found).isEqualTo(expected);
+    // a scan with an order is still answered whole, in that order
+    assertThat(
+            devices
+                .find(Filters.eq("revision", 1))
+                .sort(Sorts.descending("_id"))
+                .batchSize(50)
+                .map(d -> d.get("_id"))
+                .first())
+        .isEqualTo("late-1");
   }
 
   private List<Object> ids(Bson filter) {
