@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,12 +35,13 @@ import java.util.stream.Stream;
 /**
  * A fleet of simulated devices speaking device protocol v1 (docs/device-protocol.md) over MQTT 5.
  *
- * <p>Every device has its own MQTT connection, but all connections share one Netty event loop and
- * one scheduler thread: no thread per device, so tens of thousands fit in one JVM. Devices connect
- * at {@link Builder#connectRate(int)} per second after {@link #start()}, publish {@code status}
- * online and one {@code inform} per module (optionally a {@code request} per module), answer {@code
- * upgrade} and {@code cancel}, and reconnect with backoff when the broker goes away. Real downloads
- * (with a public key) run on a few threads of their own and resume with {@code Range}.
+ * <p>Every device has its own MQTT connection (or, with {@link Builder#sharedConnections(int)}, a
+ * place on one of a few), but all connections share one Netty event loop and one scheduler thread:
+ * no thread per device, so tens of thousands fit in one JVM. Devices connect at {@link
+ * Builder#connectRate(int)} per second after {@link #start()}, publish {@code status} online and
+ * one {@code inform} per module (optionally a {@code request} per module), answer {@code upgrade}
+ * and {@code cancel}, and reconnect with backoff when the broker goes away. Real downloads (with a
+ * public key) run on a few threads of their own and resume with {@code Range}.
  *
  * <p>Not thread-safe to configure; {@link #start()} once, {@link #close()} once. {@link #stats()}
  * may be read from any thread.
@@ -56,6 +58,7 @@ public final class Fleet implements AutoCloseable {
   final PackageCheck.Settings downloadSettings;
   final ExecutorService downloads;
   final String runId;
+  final SharedConnections shared;
   private final Path downloadDirectory;
   private final Random random;
   private final List<SimulatedDevice> devices = new ArrayList<>();
@@ -79,6 +82,10 @@ public final class Fleet implements AutoCloseable {
       executor.nettyThreads(settings.nettyThreads());
     }
     this.executorConfig = executor.build();
+    this.shared =
+        settings.sharedConnections() == 0
+            ? null
+            : new SharedConnections(this, settings.sharedConnections());
     if (settings.publicKey() == null) {
       this.downloadSettings = null;
       this.downloads = null;
@@ -130,6 +137,9 @@ public final class Fleet implements AutoCloseable {
   public synchronized void start() {
     if (starter != null) {
       throw new IllegalStateException("the fleet is already started");
+    }
+    if (shared != null) {
+      join(shared.open(), "the shared connections did not connect within 30 s");
     }
     for (int i = 0; i < settings.count(); i++) {
       Map<String, String> versions = new LinkedHashMap<>();
@@ -212,12 +222,9 @@ public final class Fleet implements AutoCloseable {
     for (SimulatedDevice device : devices) {
       pending.add(device.disconnect());
     }
-    try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-      // some devices did not disconnect cleanly; the broker publishes their wills
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    awaitQuietly(CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)));
+    if (shared != null) {
+      awaitQuietly(shared.close());
     }
     scheduler.shutdownNow();
     if (downloads != null) {
@@ -232,6 +239,28 @@ public final class Fleet implements AutoCloseable {
 
   boolean closed() {
     return closed;
+  }
+
+  /** Waits at most 30 s; what did not finish by then is left (the broker publishes the wills). */
+  private static void awaitQuietly(CompletableFuture<?> future) {
+    try {
+      future.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // some devices or connections did not disconnect cleanly
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void join(CompletableFuture<?> future, String failure) {
+    try {
+      future.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IllegalStateException(failure, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(failure, e);
+    }
   }
 
   /** Thrown inside the starter task to end its schedule once every device is launched. */
@@ -296,6 +325,7 @@ public final class Fleet implements AutoCloseable {
       Duration stepDelay,
       Duration downloadTime,
       int nettyThreads,
+      int sharedConnections,
       long seed) {}
 
   /** Builds a {@link Fleet}; every setter has a default. */
@@ -322,6 +352,7 @@ public final class Fleet implements AutoCloseable {
     private Duration stepDelay = Duration.ofSeconds(1);
     private Duration downloadTime = Duration.ofSeconds(2);
     private int nettyThreads;
+    private int sharedConnections;
     private long seed = System.nanoTime();
 
     private Builder() {}
@@ -491,6 +522,17 @@ public final class Fleet implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Carries the devices over this many MQTT connections, each device always on the same one (as a
+     * gateway carries sub-devices), instead of a connection per device; default 0: a connection per
+     * device. For fleets beyond the open-files limit: a connection is a file descriptor here and in
+     * the broker. Devices on shared connections have no will and do not reconnect one by one.
+     */
+    public Builder sharedConnections(int connections) {
+      this.sharedConnections = connections;
+      return this;
+    }
+
     /** Seed of the choice of versions, silent devices and failures, for repeatable runs. */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -511,6 +553,7 @@ public final class Fleet implements AutoCloseable {
       require(connectRate > 0, "connectRate must be positive");
       require(silentShare >= 0 && silentShare <= 1, "silentShare must be in 0..1");
       require(nettyThreads >= 0, "nettyThreads must not be negative");
+      require(sharedConnections >= 0, "sharedConnections must not be negative");
       require(downloadThreads > 0, "downloadThreads must be positive");
       require(interruptAfter >= 0, "interruptDownloads bytes must not be negative");
       for (Duration duration :
@@ -571,6 +614,7 @@ public final class Fleet implements AutoCloseable {
               stepDelay,
               downloadTime,
               nettyThreads,
+              sharedConnections,
               seed));
     }
 

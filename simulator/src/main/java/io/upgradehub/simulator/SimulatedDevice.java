@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Connections follow protocol §1: Clean Start 0 with a Session Expiry Interval of 86,400 s, a
  * will carrying the connection's timestamp. A connection the device did not close is re-opened with
  * exponential backoff and jitter; every (re)connect publishes {@code status} online and one {@code
- * inform} per module again, and optionally one {@code request} per module.
+ * inform} per module again, and optionally one {@code request} per module. On the fleet's {@link
+ * SharedConnections} a device has none of this: it subscribes on its connection and reports once.
  */
 final class SimulatedDevice {
 
@@ -80,6 +81,10 @@ final class SimulatedDevice {
    * connection fails or drops, the disconnected listener reconnects.
    */
   void connect() {
+    if (fleet.shared != null) {
+      joinSharedConnection();
+      return;
+    }
     String identity = fleet.settings.productKey() + "/" + name;
     long timestamp;
     synchronized (this) {
@@ -106,6 +111,19 @@ final class SimulatedDevice {
     // and by then every command has a subscription callback)
     client.publishes(MqttGlobalPublishFilter.REMAINING, this::onCommand);
     client.connect(connectMessage(timestamp));
+  }
+
+  /**
+   * On a connection of the fleet's {@link SharedConnections}: subscribes to the device's topics
+   * there and reports as after a connect of its own.
+   */
+  private void joinSharedConnection() {
+    synchronized (this) {
+      connectedAt = System.currentTimeMillis();
+      everConnected = true;
+    }
+    client = fleet.shared.carrying(name);
+    whenSubscribed(subscribe());
   }
 
   /** Clean Start 0, session expiry 86,400 s, and a will carrying this connection's timestamp. */
@@ -141,21 +159,27 @@ final class SimulatedDevice {
     // A session the broker kept after a reconnect still has the subscriptions, and the client
     // its callbacks. Otherwise (first connect, or the broker lost the session, which also ends
     // the client's callbacks) subscribe with a fresh callback.
-    CompletableFuture<?> subscribed =
-        sessionPresent && reconnect
-            ? CompletableFuture.completedFuture(null)
-            : client.subscribe(
-                Mqtt5Subscribe.builder()
-                    .addSubscription()
-                    .topicFilter(topic + "upgrade")
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .applySubscription()
-                    .addSubscription()
-                    .topicFilter(topic + "cancel")
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .applySubscription()
-                    .build(),
-                this::onCommand);
+    whenSubscribed(
+        sessionPresent && reconnect ? CompletableFuture.completedFuture(null) : subscribe());
+  }
+
+  private CompletableFuture<?> subscribe() {
+    return client.subscribe(
+        Mqtt5Subscribe.builder()
+            .addSubscription()
+            .topicFilter(topic + "upgrade")
+            .qos(MqttQos.AT_LEAST_ONCE)
+            .applySubscription()
+            .addSubscription()
+            .topicFilter(topic + "cancel")
+            .qos(MqttQos.AT_LEAST_ONCE)
+            .applySubscription()
+            .build(),
+        this::onCommand);
+  }
+
+  /** Once subscribed: online, and the reports of a connect. */
+  private void whenSubscribed(CompletableFuture<?> subscribed) {
     subscribed.whenComplete(
         (subAck, error) -> {
           if (error != null) {
@@ -250,13 +274,17 @@ final class SimulatedDevice {
       jobs.clear();
       timestamp = connectedAt;
     }
+    boolean shared = fleet.shared != null; // the fleet closes the connection itself
     if (!markOffline()) {
-      return client.disconnect().handle((ignored, error) -> null);
+      return shared
+          ? CompletableFuture.completedFuture(null)
+          : client.disconnect().handle((ignored, error) -> null);
     }
-    return publish("status", status(nextId(), timestamp, false))
-        .handle((ack, error) -> null)
-        .thenCompose(ignored -> client.disconnect())
-        .handle((ignored, error) -> null);
+    CompletableFuture<?> goodbye =
+        publish("status", status(nextId(), timestamp, false)).handle((ack, error) -> null);
+    return shared
+        ? goodbye.thenRun(() -> {})
+        : goodbye.thenCompose(ignored -> client.disconnect()).handle((ignored, error) -> null);
   }
 
   private void onCommand(Mqtt5Publish publish) {

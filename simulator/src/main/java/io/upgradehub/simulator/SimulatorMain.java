@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * [--reconnect-delay=1s] [--reconnect-max-delay=60s]
  * [--public-key=BASE64 | --signing-key-url=http://…/api/v1/packages/signing-key [--api-key=KEY]]
  * [--download-threads=8] [--interrupt-downloads=BYTES[:PAUSE]] [--url-wait=30s]
- * [--step-delay=1s] [--download-time=2s] [--netty-threads=0] [--report-every=5s] [--seed=42]
+ * [--step-delay=1s] [--download-time=2s] [--netty-threads=0] [--shared-connections=0]
+ * [--report-every=5s] [--seed=42]
  * </pre>
  *
  * {@code --duration=0} runs until Ctrl-C. A bad option prints what is wrong and exits with 2.
@@ -54,6 +55,7 @@ public final class SimulatorMain {
           "step-delay",
           "download-time",
           "netty-threads",
+          "shared-connections",
           "report-every",
           "seed");
 
@@ -154,7 +156,8 @@ public final class SimulatorMain {
             .urlWait(duration(options.getOrDefault("url-wait", "30s")))
             .stepDelay(duration(options.getOrDefault("step-delay", "1s")))
             .downloadTime(duration(options.getOrDefault("download-time", "2s")))
-            .nettyThreads(integer(options, "netty-threads", "0"));
+            .nettyThreads(integer(options, "netty-threads", "0"))
+            .sharedConnections(integer(options, "shared-connections", "0"));
     for (String module : options.getOrDefault("versions", "default=1.0.0").split(",")) {
       String[] parts = module.split("=", 2);
       if (parts.length != 2) {

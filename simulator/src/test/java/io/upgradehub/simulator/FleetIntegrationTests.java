@@ -278,6 +278,36 @@ class FleetIntegrationTests {
   }
 
   @Test
+  void sharedConnectionsCarryEveryDeviceOnItsOwnTopicsOverFewSockets() {
+    long before = broker.connections();
+    fleet = fleetBuilder().count(40).connectRate(1000).sharedConnections(3).build();
+    fleet.start();
+    await(Duration.ofSeconds(20), () -> platform.kinds("inform").size() == 40);
+    assertThat(broker.connections() - before).isEqualTo(3);
+    assertThat(fleet.stats().connected()).isEqualTo(40);
+
+    platform.publish("sim-7", "upgrade", upgrade("job-7", "default", "2.0.0"));
+    platform.publish("sim-31", "upgrade", upgrade("job-31", "default", "2.0.0"));
+
+    await(Duration.ofSeconds(20), () -> fleet.stats().upgradesSucceeded() == 2);
+    await(Duration.ofSeconds(10), () -> platform.informsOf("sim-31").size() == 2);
+    assertThat(platform.steps("sim-7", "job-7")).containsExactly(1, 50, 80, 100);
+    assertThat(platform.steps("sim-31", "job-31")).containsExactly(1, 50, 80, 100);
+    assertThat(platform.informsOf("sim-7").get(1).body().get("version").asString())
+        .isEqualTo("2.0.0");
+    assertThat(platform.kinds("progress"))
+        .allSatisfy(progress -> assertThat(progress.device()).isIn("sim-7", "sim-31"));
+    assertThat(fleet.stats().messagesReceived()).isEqualTo(2);
+
+    fleet.close();
+    await(Duration.ofSeconds(10), () -> platform.kinds("status").size() == 80);
+    assertThat(platform.kinds("status"))
+        .filteredOn(status -> !status.body().get("online").asBoolean())
+        .hasSize(40);
+    await(Duration.ofSeconds(10), () -> broker.connections() == before);
+  }
+
+  @Test
   void rejectsSettingsOutOfRange() {
     assertThatThrownBy(() -> Fleet.builder().failureRate(-5, 0.1).build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -290,6 +320,8 @@ class FleetIntegrationTests {
         .hasMessageContaining("negative");
     assertThatThrownBy(() -> Fleet.builder().module("default", Map.of()).build())
         .hasMessageContaining("no version");
+    assertThatThrownBy(() -> Fleet.builder().sharedConnections(-1).build())
+        .hasMessageContaining("sharedConnections");
     assertThatThrownBy(() -> Fleet.builder().verifyDownloads("not a key"))
         .hasMessageContaining("Ed25519");
   }

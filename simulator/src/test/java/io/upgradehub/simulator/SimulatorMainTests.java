@@ -24,7 +24,8 @@ class SimulatorMainTests {
                 Map.entry("latency", "500ms"),
                 Map.entry("request", "true"),
                 Map.entry("public-key", PlatformSide.EXAMPLE_PUBLIC_KEY),
-                Map.entry("interrupt-downloads", "4096:1s")));
+                Map.entry("interrupt-downloads", "4096:1s"),
+                Map.entry("shared-connections", "4")));
 
     try (Fleet fleet = builder.build()) {
       Fleet.Settings settings = fleet.settings;
@@ -39,6 +40,7 @@ class SimulatorMainTests {
       assertThat(settings.publicKey()).isNotNull();
       assertThat(settings.interruptAfter()).isEqualTo(4096);
       assertThat(settings.interruptPause()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(settings.sharedConnections()).isEqualTo(4);
     }
   }
 

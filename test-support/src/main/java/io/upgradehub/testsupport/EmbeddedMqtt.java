@@ -90,6 +90,17 @@ public final class EmbeddedMqtt implements AutoCloseable {
     return URI.create("tcp://127.0.0.1:" + port);
   }
 
+  /** How many client connections the broker holds now (its own connection gauge). */
+  public long connections() {
+    return ((Number)
+            broker
+                .getMetricRegistry()
+                .getGauges()
+                .get("com.hivemq.networking.connections.current")
+                .getValue())
+        .longValue();
+  }
+
   /** Stops the broker (clients see the connection drop) and deletes its directory. */
   @Override
   public void close() {
