@@ -2,9 +2,11 @@
 # Benchmark: a STATIC batch over a simulated fleet end to end, from the POST until every job
 # SUCCEEDED (goal for 100,000 devices: <= 120 s), commands/s and each process's CPU share.
 # Usage: bench/campaign.sh [--devices=100000] [--connect-rate=2000] [--service-heap=512m]
-#                          [--step-delay=1s] [--download-time=2s] [--timeout=15m] [--no-build]
-# Every device holds an MQTT connection: the fleet must fit this shell's open-files limit
-# (ulimit -n), which this JVM and Mosquitto share; a larger one is refused (exit 2).
+#                          [--step-delay=1s] [--download-time=2s] [--timeout=15m]
+#                          [--shared-connections=auto] [--no-build]
+# A device holds an MQTT connection of its own while the fleet fits this shell's open-files limit
+# (ulimit -n), which this JVM and Mosquitto share; a larger fleet rides on shared connections
+# (auto: one per 2,000 devices, as gateways carry sub-devices).
 # Exits 1 when not every job succeeded within --timeout.
 set -euo pipefail
 # raise the soft open-files limit to the hard one where it is lower (a connection per device)

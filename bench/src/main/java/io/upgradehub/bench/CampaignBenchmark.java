@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * then a STATIC batch over all of them at the highest rate (1,000,000 a minute), timed from the
  * POST until every job SUCCEEDED. The devices answer each {@code upgrade} as the simulator does:
  * progress 1, 50, 80, 100 (a simulated download of {@code download-time}, steps {@code step-delay}
- * apart), a restart (status offline, online) and an inform of 2.0.0.
+ * apart) and an inform of 2.0.0.
  *
  * <p>Every second it prints the batch's jobs by state; at the end the time to dispatch (every job
  * out of QUEUED) and to finish, commands per second (the dispatch, and device-adapter's {@code
@@ -32,9 +32,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Arguments ({@code --name=value}): {@code devices} (100000), {@code connect-rate} (2000 a
  * second), {@code service-heap} (512m), {@code step-delay} (1s), {@code download-time} (2s), {@code
- * timeout} (15m, for the batch to finish). Every device holds one connection, so this JVM and
- * Mosquitto need a file descriptor per device: a fleet beyond the open-files limit is refused at
- * once. Exits 1 when not every job succeeded in time. Data and logs stay in {@code
+ * timeout} (15m, for the batch to finish), {@code shared-connections} ({@code auto}). A device
+ * holds a connection of its own, so this JVM and Mosquitto need a file descriptor per device; a
+ * fleet beyond the open-files limit (less 1,000) rides on {@code shared-connections} connections
+ * instead ({@code auto}: one per 2,000 devices; {@code 0}: one per device, refused at once beyond
+ * the limit). Exits 1 when not every job succeeded in time. Data and logs stay in {@code
  * bench/target/campaign/} until the next run.
  */
 public final class CampaignBenchmark {
@@ -55,14 +57,26 @@ public final class CampaignBenchmark {
     Duration downloadTime = IngestBenchmark.duration(options.getOrDefault("download-time", "2s"));
     Duration timeout = IngestBenchmark.duration(options.getOrDefault("timeout", "15m"));
     long openFiles = openFilesLimit();
-    // a socket per device here and in Mosquitto (which inherits the limit), and some to spare
-    if (openFiles > 0 && devices > openFiles - 1_000) {
+    // a socket per connection here and in Mosquitto (which inherits the limit), and some to spare
+    long socketsAllowed = openFiles > 0 ? openFiles - 1_000 : Long.MAX_VALUE;
+    String shared = options.getOrDefault("shared-connections", "auto");
+    int sharedConnections =
+        !"auto".equals(shared)
+            ? Integer.parseInt(shared)
+            : devices <= socketsAllowed ? 0 : (devices + 1_999) / 2_000;
+    if ((sharedConnections == 0 ? devices : sharedConnections) > socketsAllowed) {
       System.err.printf(
-          "%,d devices need as many open files in this JVM and in Mosquitto; the limit here is"
-              + " %,d (ulimit -n; the hard limit may be raised only with privileges): use"
-              + " --devices=%d or less%n",
-          devices, openFiles, openFiles - 1_000);
+          "%,d connections need as many open files in this JVM and in Mosquitto; the limit here"
+              + " is %,d (ulimit -n; the hard limit may be raised only with privileges): use"
+              + " --shared-connections=auto%n",
+          sharedConnections == 0 ? devices : sharedConnections, openFiles);
       System.exit(2);
+    }
+    if (sharedConnections > 0) {
+      System.out.printf(
+          "the %,d devices ride on %,d shared MQTT connections (a socket each would pass the"
+              + " open-files limit of %,d)%n",
+          devices, sharedConnections, openFiles);
     }
 
     Path directory = Path.of("bench", "target", "campaign").toAbsolutePath();
@@ -99,6 +113,7 @@ public final class CampaignBenchmark {
               .count(devices)
               .module("default", FROM_VERSION)
               .connectRate(connectRate)
+              .sharedConnections(sharedConnections)
               .stepDelay(stepDelay)
               .downloadTime(downloadTime)
               .seed(42)
@@ -194,11 +209,16 @@ public final class CampaignBenchmark {
         allSucceeded = succeededJobs == devices;
         FleetStats stats = fleet.stats();
         double seconds = (end - start) / 1e9;
+        String batchState = batchStateAfter(api, batchId, endedAt);
 
         System.out.printf(
-            "%n== campaign: STATIC batch, scope ALL, %,d simulated devices, rate 1,000,000/min,"
-                + " services at -Xmx%s ==%n",
-            devices, heap);
+            "%n== campaign: STATIC batch, scope ALL, %,d simulated devices (%s), rate"
+                + " 1,000,000/min, services at -Xmx%s ==%n",
+            devices,
+            sharedConnections == 0
+                ? "a connection each"
+                : String.format("on %,d shared connections", sharedConnections),
+            heap);
         System.out.printf(
             "result      %,d of %,d jobs SUCCEEDED %s %.1f s after the POST; jobs %s; batch %s%n",
             succeededJobs,
@@ -206,7 +226,7 @@ public final class CampaignBenchmark {
             endedAt > 0 ? "in" : "(timed out) at",
             seconds,
             jobs,
-            batch.path("state").asString());
+            batchState);
         System.out.printf(
             "planning    %s%n",
             plannedAt < 0
@@ -256,6 +276,23 @@ public final class CampaignBenchmark {
   private static long openFilesLimit() {
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+  }
+
+  /**
+   * The batch's state once every job ended: the scheduler completes it in its next round after the
+   * last job, so this waits (at most 60 s) for it to leave RUNNING and says how long that took.
+   */
+  private static String batchStateAfter(GatewayApi api, String batchId, long endedAt)
+      throws InterruptedException {
+    String state = api.get("/api/v1/batches/" + batchId).path("state").asString();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (endedAt > 0 && state.equals("RUNNING") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      state = api.get("/api/v1/batches/" + batchId).path("state").asString();
+    }
+    return endedAt > 0 && !state.equals("RUNNING")
+        ? String.format("%s %.1f s after the last job", state, (System.nanoTime() - endedAt) / 1e9)
+        : state;
   }
 
   private static void awaitConnected(Fleet fleet, int devices) throws InterruptedException {

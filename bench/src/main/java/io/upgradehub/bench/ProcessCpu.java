@@ -15,10 +15,15 @@ import java.util.Optional;
  * process's share of a run. Linux only; a process that is gone counts as 0.
  *
  * @param cpu CPU time (user + system) by process name
+ * @param benchThreads this JVM's CPU time by what its threads do ({@link ThreadCpu})
  * @param machineBusy the machine's busy jiffies (all but idle and iowait), over every core
  * @param machineTotal the machine's jiffies, over every core
  */
-record ProcessCpu(Map<String, Duration> cpu, long machineBusy, long machineTotal) {
+record ProcessCpu(
+    Map<String, Duration> cpu,
+    Map<String, Duration> benchThreads,
+    long machineBusy,
+    long machineTotal) {
 
   /** Names for child command lines, first match wins. */
   private static final List<Map.Entry<String, String>> NAMES =
@@ -48,7 +53,7 @@ record ProcessCpu(Map<String, Duration> cpu, long machineBusy, long machineTotal
                   .ifPresent(name -> cpu.merge(name.getValue(), total(process), Duration::plus));
             });
     long[] machine = machine();
-    return new ProcessCpu(cpu, machine[0], machine[1]);
+    return new ProcessCpu(cpu, ThreadCpu.now(), machine[0], machine[1]);
   }
 
   private static Duration total(ProcessHandle process) {
@@ -82,6 +87,30 @@ record ProcessCpu(Map<String, Duration> cpu, long machineBusy, long machineTotal
   }
 
   /**
+   * The bench JVM's {@code used} CPU seconds by thread group; "other" is the rest, including
+   * threads that ended between the snapshots.
+   */
+  private String benchThreadsSince(ProcessCpu before, double used) {
+    StringBuilder out = new StringBuilder();
+    double named = 0;
+    for (Map.Entry<String, Duration> group : benchThreads.entrySet()) {
+      if (group.getKey().equals("other")) {
+        continue;
+      }
+      double seconds =
+          (group.getValue().toNanos()
+                  - before.benchThreads().getOrDefault(group.getKey(), Duration.ZERO).toNanos())
+              / 1e9;
+      named += seconds;
+      out.append(String.format("    %-30s %7.1f s CPU%n", group.getKey(), seconds));
+    }
+    if (!benchThreads.isEmpty()) {
+      out.append(String.format("    %-30s %7.1f s CPU%n", "other", used - named));
+    }
+    return out.toString();
+  }
+
+  /**
    * What each process used between {@code before} and this snapshot, over {@code wall}: lines of
    * name, CPU seconds, cores (CPU seconds per wall second) and share of the cores the machine has;
    * then the sum, and how busy the machine was (others' processes included).
@@ -101,6 +130,9 @@ record ProcessCpu(Map<String, Duration> cpu, long machineBusy, long machineTotal
           String.format(
               "  %-32s %7.1f s CPU  %5.2f cores  %5.1f %% of the machine%n",
               entry.getKey(), used, used / seconds, 100 * used / seconds / cores));
+      if (entry.getKey().equals(BENCH)) {
+        out.append(benchThreadsSince(before, used));
+      }
     }
     out.append(
         String.format(
