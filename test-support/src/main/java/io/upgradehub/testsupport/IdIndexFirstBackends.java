@@ -204,8 +204,9 @@ final class IdIndexFirstBackends {
     /**
      * Goes on from where the last batch ended, under the collection's lock, as a scan of MongoDB
      * does: a document stays at its position when updated (so it comes at most once), documents
-     * inserted meanwhile come when the scan reaches them. Each batch is projected (copied) under
-     * the lock, so no document another client changes is encoded while it changes.
+     * inserted meanwhile come when the scan reaches them. Each document is copied (or projected)
+     * under the lock, so none that another client changes is encoded while it changes (the server's
+     * own cursors hand out the stored documents).
      */
     private final class ScanCursor extends AbstractCursor {
 
@@ -250,7 +251,7 @@ final class IdIndexFirstBackends {
           Document document = getDocument(next++);
           if (document != null && documentMatchesQuery(document, query)) {
             return fieldSelector == null || fieldSelector.isEmpty()
-                ? document
+                ? document.cloneDeeply()
                 : matchDocumentsFromStream(
                         Stream.of(document), new Document(), null, 0, 0, 0, fieldSelector)
                     .collectDocuments()
