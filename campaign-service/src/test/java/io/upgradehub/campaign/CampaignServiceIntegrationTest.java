@@ -331,26 +331,6 @@ public abstract class CampaignServiceIntegrationTest {
     return body(get("/api/v1/packages/" + packageId + "/verification")).path("status").asString();
   }
 
-  /** Asserts a problem response with the given status and code, and returns its body. */
-  protected JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = body(response);
-    assertThat(problem.path("code").asString()).isEqualTo(code);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.upgradehub");
-    return problem;
-  }
-
-  /** The fields named in a problem's {@code errors}, with their codes. */
-  protected static Map<String, String> fieldErrors(JsonNode problem) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    problem
-        .path("errors")
-        .forEach(e -> errors.put(e.path("field").asString(), e.path("code").asString()));
-    return errors;
-  }
-
   /** Waits up to 30 seconds until {@code condition} holds; see {@link Await}. */
   protected static void await(String what, Await.Condition condition) throws Exception {
     Await.until(what, condition);

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,26 +90,5 @@ public abstract class InventoryServiceIntegrationTest {
 
   protected JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
-  }
-
-  /** Asserts a problem response with the given status and code, and returns its body. */
-  protected JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = body(response);
-    assertThat(problem.path("code").asString()).isEqualTo(code);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.upgradehub");
-    return problem;
-  }
-
-  /** The fields named in a problem's {@code errors}, with their codes. */
-  protected static Map<String, String> fieldErrors(JsonNode problem) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    problem
-        .path("errors")
-        .forEach(e -> errors.put(e.path("field").asString(), e.path("code").asString()));
-    return errors;
   }
 }

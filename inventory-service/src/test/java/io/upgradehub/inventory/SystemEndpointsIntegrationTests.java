@@ -1,5 +1,6 @@
 package io.upgradehub.inventory;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

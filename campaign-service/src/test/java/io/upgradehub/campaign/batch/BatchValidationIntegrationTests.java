@@ -1,5 +1,7 @@
 package io.upgradehub.campaign.batch;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static io.upgradehub.testsupport.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.campaign.CampaignServiceIntegrationTest;

@@ -1,5 +1,6 @@
 package io.upgradehub.campaign.tracking;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.campaign.CampaignServiceIntegrationTest;

@@ -1,6 +1,8 @@
 package io.upgradehub.inventory.device;
 
 import static com.mongodb.client.model.Filters.eq;
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static io.upgradehub.testsupport.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.inventory.InventoryServiceIntegrationTest;

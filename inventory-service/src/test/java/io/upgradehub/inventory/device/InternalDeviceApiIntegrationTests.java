@@ -1,5 +1,7 @@
 package io.upgradehub.inventory.device;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static io.upgradehub.testsupport.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.inventory.InventoryServiceIntegrationTest;

@@ -1,5 +1,6 @@
 package io.upgradehub.inventory.device;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upgradehub.events.devices.DeviceKey;

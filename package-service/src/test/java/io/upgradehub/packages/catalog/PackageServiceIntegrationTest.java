@@ -1,7 +1,5 @@
 package io.upgradehub.packages.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
@@ -17,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
@@ -144,27 +141,6 @@ abstract class PackageServiceIntegrationTest {
 
   JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
-  }
-
-  /** Asserts a problem response with the given status and code, and returns its body. */
-  JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode problem = body(response);
-    assertThat(problem.path("code").asString()).isEqualTo(code);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.upgradehub");
-    return problem;
-  }
-
-  /** The fields named in a problem's {@code errors}, with their codes. */
-  static Map<String, String> fieldErrors(JsonNode problem) {
-    java.util.LinkedHashMap<String, String> errors = new java.util.LinkedHashMap<>();
-    problem
-        .path("errors")
-        .forEach(e -> errors.put(e.path("field").asString(), e.path("code").asString()));
-    return errors;
   }
 
   double uploads(String outcome) {

@@ -1,5 +1,7 @@
 package io.upgradehub.packages.catalog;
 
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static io.upgradehub.testsupport.Problems.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
