@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradehub.gateway.EchoServer.Echo;
 import io.upgradehub.gateway.GatewayIntegrationTest;
 import io.upgradehub.gateway.ProblemBody;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
 
@@ -228,8 +230,22 @@ class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
                     .contains("upgradehub_gateway_auth_failures_total{reason=\"access_denied\"}"));
   }
 
+  /**
+   * A client with connections of its own. The shared client's first request in the two tests below
+   * sometimes got no answer for 60 s on a pooled connection (2 of 17 runs of this suite here, not
+   * yet explained); a new connection tells that apart from a gateway that does not answer, which
+   * still fails these tests.
+   */
+  private WebTestClient ownClient() {
+    return WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .responseTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
   @Test
   void servesHealthProbesInfoAndMetricsWithoutKey() {
+    WebTestClient client = ownClient();
     for (String path :
         new String[] {
           "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
@@ -257,6 +273,7 @@ class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
 
   @Test
   void servesOpenApiDocumentsAndSwaggerUiWithoutKey() {
+    WebTestClient client = ownClient();
     client
         .get()
         .uri("/v3/api-docs")
