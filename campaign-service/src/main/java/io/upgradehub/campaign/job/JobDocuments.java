@@ -53,10 +53,6 @@ final class JobDocuments {
   }
 
   /**
-   * A new job's document: without the fields a new job has none of (null), as a planning of a
-   * million jobs encodes, sends and stores every field a million times.
-   */
-  /**
    * A new job's document: without the fields it has none of, nor those at the value {@link
    * #fromDocument} assumes when they are missing (a million-job planning stores each field a
    * million times). No query looks for those values.
