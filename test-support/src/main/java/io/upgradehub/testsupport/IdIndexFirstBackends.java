@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * mongo-java-server's in-memory backend, except that a query with an {@code _id} equality or an
@@ -235,27 +235,41 @@ final class IdIndexFirstBackends {
           if (ahead != null) {
             batch.add(ahead);
           }
+          List<Document> found = new ArrayList<>();
           Document match = scan();
-          while (match != null && batch.size() < Math.max(count, 1)) {
-            batch.add(match);
+          while (match != null && batch.size() + found.size() < Math.max(count, 1)) {
+            found.add(match);
             match = scan();
           }
-          ahead = match;
+          if (match != null) {
+            found.add(match); // the one after this batch, copied with it
+          }
+          List<Document> copies = copies(found);
+          ahead = match == null ? null : copies.remove(copies.size() - 1);
+          batch.addAll(copies);
           return batch;
         }
       }
 
-      /** The next matching document, projected; {@code null} at the end of the collection. */
+      /** Copies of {@code documents}, projected when the query has a projection: one pass. */
+      private List<Document> copies(List<Document> documents) {
+        if (fieldSelector == null || fieldSelector.isEmpty()) {
+          return documents.stream()
+              .map(Document::cloneDeeply)
+              .collect(Collectors.toCollection(ArrayList::new));
+        }
+        return new ArrayList<>(
+            matchDocumentsFromStream(
+                    documents.stream(), new Document(), null, 0, 0, 0, fieldSelector)
+                .collectDocuments());
+      }
+
+      /** The next stored document that matches; {@code null} at the end of the collection. */
       private Document scan() {
         while (next < positionsUsed) {
           Document document = getDocument(next++);
           if (document != null && documentMatchesQuery(document, query)) {
-            return fieldSelector == null || fieldSelector.isEmpty()
-                ? document.cloneDeeply()
-                : matchDocumentsFromStream(
-                        Stream.of(document), new Document(), null, 0, 0, 0, fieldSelector)
-                    .collectDocuments()
-                    .get(0);
+            return document;
           }
         }
         return null;
