@@ -64,12 +64,13 @@ public final class CampaignBenchmark {
         !"auto".equals(shared)
             ? Integer.parseInt(shared)
             : devices <= socketsAllowed ? 0 : (devices + 1_999) / 2_000;
-    if ((sharedConnections == 0 ? devices : sharedConnections) > socketsAllowed) {
+    int connections = sharedConnections == 0 ? devices : sharedConnections;
+    if (connections > socketsAllowed) {
       System.err.printf(
           "%,d connections need as many open files in this JVM and in Mosquitto; the limit here"
               + " is %,d (ulimit -n; the hard limit may be raised only with privileges): use"
               + " --shared-connections=auto%n",
-          sharedConnections == 0 ? devices : sharedConnections, openFiles);
+          connections, openFiles);
       System.exit(2);
     }
     if (sharedConnections > 0) {

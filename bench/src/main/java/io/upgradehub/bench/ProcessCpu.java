@@ -94,9 +94,6 @@ record ProcessCpu(
     StringBuilder out = new StringBuilder();
     double named = 0;
     for (Map.Entry<String, Duration> group : benchThreads.entrySet()) {
-      if (group.getKey().equals("other")) {
-        continue;
-      }
       double seconds =
           (group.getValue().toNanos()
                   - before.benchThreads().getOrDefault(group.getKey(), Duration.ZERO).toNanos())

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-  /** Groups by thread-name prefix, first match wins; the rest is "other". */
+  /** Groups by thread-name prefix, first match wins; other threads are not counted here. */
   private static final List<Map.Entry<String, List<String>>> GROUPS =
       List.of(
           Map.entry("MongoDB stand-in", List.of("mongo-server")),
@@ -30,7 +30,7 @@ final class ThreadCpu {
 
   private ThreadCpu() {}
 
-  /** CPU time so far of this JVM's live threads, by group. */
+  /** CPU time so far of this JVM's live threads in the groups, by group. */
   static Map<String, Duration> now() {
     Map<String, Duration> groups = new LinkedHashMap<>();
     GROUPS.forEach(group -> groups.put(group.getKey(), Duration.ZERO));
@@ -43,10 +43,11 @@ final class ThreadCpu {
               // fields after the name's closing parenthesis: state is field 3, utime 14, stime 15
               String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
               long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-              groups.merge(
-                  groupOf(name),
-                  Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND),
-                  Duration::plus);
+              String group = groupOf(name);
+              if (group != null) {
+                groups.merge(
+                    group, Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND), Duration::plus);
+              }
             } catch (IOException | RuntimeException e) {
               // the thread ended while being read
             }
@@ -57,12 +58,13 @@ final class ThreadCpu {
     return groups;
   }
 
+  /** The group of a thread by its name; {@code null} for a thread of none. */
   private static String groupOf(String threadName) {
     for (Map.Entry<String, List<String>> group : GROUPS) {
       if (group.getValue().stream().anyMatch(threadName::startsWith)) {
         return group.getKey();
       }
     }
-    return "other";
+    return null;
   }
 }
