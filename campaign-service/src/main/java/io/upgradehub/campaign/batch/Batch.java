@@ -106,10 +106,22 @@ public final class Batch {
 
   /** {@code RUNNING → PAUSED}; no device starts until it resumes. */
   boolean pause(String why, Instant now) {
+    return pause(why, false, now);
+  }
+
+  /**
+   * {@code RUNNING → PAUSED}, the event saying whether the abort rule did it.
+   *
+   * @param abortRule true when the batch's abort rule was crossed, false for an operator
+   */
+  boolean pause(String why, boolean abortRule, Instant now) {
     if (state != BatchState.RUNNING) {
       return false;
     }
-    enter(BatchState.PAUSED, why, now);
+    BatchState before = state;
+    state = BatchState.PAUSED;
+    reason = why;
+    raise(now, progress.counts(), before, abortRule);
     return true;
   }
 
@@ -157,16 +169,18 @@ public final class Batch {
 
   private void enter(
       BatchState next, @Nullable String why, Instant now, Map<JobState, Long> counts) {
+    BatchState before = state;
     state = next;
     reason = why;
-    raise(now, counts);
+    raise(now, counts, before, false);
   }
 
   private void raise(Instant now) {
-    raise(now, Map.of());
+    raise(now, Map.of(), null, false);
   }
 
-  private void raise(Instant now, Map<JobState, Long> counts) {
+  private void raise(
+      Instant now, Map<JobState, Long> counts, @Nullable BatchState before, boolean abortRule) {
     Map<String, Long> jobs = new LinkedHashMap<>();
     for (JobState s : JobState.values()) {
       long n = counts.getOrDefault(s, 0L);
@@ -188,7 +202,9 @@ public final class Batch {
                 state,
                 jobs,
                 reason,
-                now)));
+                now,
+                before,
+                abortRule)));
   }
 
   public String id() {

@@ -38,6 +38,13 @@ public class BatchLifecycle {
     return change(batch, (b, now) -> b.pause(why, now));
   }
 
+  /**
+   * {@code RUNNING → PAUSED} because the batch's abort rule was crossed; false when not running.
+   */
+  public boolean pauseForAbortRule(Batch batch, String why) {
+    return change(batch, (b, now) -> b.pause(why, true, now));
+  }
+
   /** {@code PAUSED → RUNNING}; false when the batch was not paused. */
   public boolean resume(Batch batch) {
     return change(batch, (b, now) -> b.resume(now));

@@ -81,7 +81,7 @@ public class Dispatcher {
       batch = batches.find(batch.id()).orElseThrow();
     }
     if (batch.state() == BatchState.RUNNING && abortRuleCrossed(batch)) {
-      lifecycle.pause(batch, "abort rule crossed: " + describe(batch));
+      lifecycle.pauseForAbortRule(batch, "abort rule crossed: " + describe(batch));
       return changed;
     }
     if (batch.state() == BatchState.RUNNING) {

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param reason why, for operators: who paused or canceled it, or the abort rule that paused it;
  *     may be null
  * @param at when the batch entered {@code state}
+ * @param previousState the state the batch left; null for a new batch (version 1 events written
+ *     before this field have none either: readers then take a {@code RUNNING} as a start)
+ * @param abortRule true when the batch's abort rule paused it (state {@code PAUSED}), false for
+ *     every other change
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchStateChanged(
@@ -30,7 +34,9 @@ public record BatchStateChanged(
     BatchState state,
     Map<String, Long> jobs,
     String reason,
-    Instant at) {
+    Instant at,
+    BatchState previousState,
+    boolean abortRule) {
 
   public static final String TYPE = "batch.state-changed";
   public static final int VERSION = 1;

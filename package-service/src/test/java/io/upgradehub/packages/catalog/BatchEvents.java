@@ -80,7 +80,9 @@ final class BatchEvents implements AutoCloseable {
             BatchState.RUNNING,
             Map.of("QUEUED", 1L),
             null,
-            at));
+            at,
+            null,
+            false));
   }
 
   /** Publishes an envelope keyed by its subject and waits for the broker's acknowledgement. */
