@@ -29,6 +29,7 @@ record ProcessCpu(
   private static final List<Map.Entry<String, String>> NAMES =
       List.of(
           Map.entry("campaign-service.jar", "campaign-service"),
+          Map.entry("notification-service.jar", "notification-service"),
           Map.entry("inventory-service.jar", "inventory-service"),
           Map.entry("device-adapter.jar", "device-adapter"),
           Map.entry("package-service.jar", "package-service"),

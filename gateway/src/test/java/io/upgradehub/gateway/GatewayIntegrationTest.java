@@ -14,7 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * One running gateway for all integration tests (they share this class's configuration, so Spring
  * caches a single context): real MongoDB-protocol server, one {@link EchoServer} each as
- * package-service, inventory-service and campaign-service, and one bootstrap key per role.
+ * package-service, inventory-service, campaign-service and notification-service, and one bootstrap
+ * key per role.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,6 +43,9 @@ public abstract class GatewayIntegrationTest {
   /** Stands in for campaign-service, a server of its own as well. */
   protected static final EchoServer CAMPAIGN_ECHO = EchoServer.start();
 
+  /** Stands in for notification-service, a server of its own as well. */
+  protected static final EchoServer NOTIFICATION_ECHO = EchoServer.start();
+
   @Autowired protected WebTestClient client;
 
   @LocalServerPort protected int port;
@@ -58,6 +62,7 @@ public abstract class GatewayIntegrationTest {
     registry.add("upgradehub.services.package-service", ECHO::baseUrl);
     registry.add("upgradehub.services.inventory-service", INVENTORY_ECHO::baseUrl);
     registry.add("upgradehub.services.campaign-service", CAMPAIGN_ECHO::baseUrl);
+    registry.add("upgradehub.services.notification-service", NOTIFICATION_ECHO::baseUrl);
     String[][] keys = {
       {"test-admin", "admin", ADMIN_KEY},
       {"test-operator", "operator", OPERATOR_KEY},

@@ -18,6 +18,8 @@ public enum Component {
   INVENTORY_SERVICE("inventory-service", 8083),
   /** campaign-service from its Boot jar, as a child JVM. */
   CAMPAIGN_SERVICE("campaign-service", 8082),
+  /** notification-service (webhooks) from its Boot jar, as a child JVM. */
+  NOTIFICATION_SERVICE("notification-service", 8084),
   /** device-adapter from its Boot jar, as a child JVM. */
   DEVICE_ADAPTER("device-adapter", 8085),
   /** The gateway from its Boot jar, as a child JVM. */

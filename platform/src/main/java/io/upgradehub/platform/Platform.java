@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
           Component.PACKAGE_SERVICE,
           Component.INVENTORY_SERVICE,
           Component.CAMPAIGN_SERVICE,
+          Component.NOTIFICATION_SERVICE,
           Component.DEVICE_ADAPTER,
           Component.GATEWAY);
 
@@ -102,6 +103,7 @@ public final class Platform implements AutoCloseable {
       BootService packageService = launchPackageService();
       BootService inventoryService = launchInventoryService();
       BootService campaignService = launchCampaignService();
+      BootService notificationService = launchNotificationService();
       BootService deviceAdapter = launchDeviceAdapter();
       BootService gateway = launchGateway();
       if (kafka != null) {
@@ -111,6 +113,7 @@ public final class Platform implements AutoCloseable {
       awaitService(Component.PACKAGE_SERVICE, packageService, begin);
       awaitService(Component.INVENTORY_SERVICE, inventoryService, begin);
       awaitService(Component.CAMPAIGN_SERVICE, campaignService, begin);
+      awaitService(Component.NOTIFICATION_SERVICE, notificationService, begin);
       awaitService(Component.DEVICE_ADAPTER, deviceAdapter, begin);
       awaitService(Component.GATEWAY, gateway, begin);
       startupDuration = Duration.ofNanos(System.nanoTime() - begin);
@@ -267,6 +270,20 @@ public final class Platform implements AutoCloseable {
     return launchService(Component.CAMPAIGN_SERVICE, properties);
   }
 
+  private BootService launchNotificationService() {
+    if (reuseOrSkip(Component.NOTIFICATION_SERVICE)) {
+      return null;
+    }
+    List<String> properties = new ArrayList<>();
+    properties.add("spring.mongodb.uri=" + mongoUri("notifications"));
+    properties.add("spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+    // the address guard keeps its default (no internal range allowed), so a webhook to this
+    // machine is refused here as anywhere; a test whose receiver runs here allows 127.0.0.1/32
+    // with Builder.property
+    properties.addAll(settings.properties(Component.NOTIFICATION_SERVICE));
+    return launchService(Component.NOTIFICATION_SERVICE, properties);
+  }
+
   private BootService launchDeviceAdapter() {
     if (reuseOrSkip(Component.DEVICE_ADAPTER)) {
       return null;
@@ -296,6 +313,8 @@ public final class Platform implements AutoCloseable {
     properties.add("upgradehub.services.package-service=" + packageServiceUrl());
     properties.add("upgradehub.services.inventory-service=" + url(Component.INVENTORY_SERVICE));
     properties.add("upgradehub.services.campaign-service=" + campaignServiceUrl());
+    properties.add(
+        "upgradehub.services.notification-service=" + url(Component.NOTIFICATION_SERVICE));
     for (int i = 0; i < keys.size(); i++) {
       properties.addAll(keys.get(i).properties(i));
     }
@@ -569,7 +588,7 @@ public final class Platform implements AutoCloseable {
    * it back. Does nothing when it is already stopped.
    *
    * @param component a service: package-service, inventory-service, campaign-service,
-   *     device-adapter or the gateway
+   *     notification-service, device-adapter or the gateway
    * @throws IllegalArgumentException when {@code component} is no service
    * @throws IllegalStateException when this platform did not start it (reused or off), or its port
    *     is still taken 30 s after the kill

@@ -14,14 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * docker-compose.yml and k8s/ checked as files (no Docker engine or cluster needed): they parse,
- * they deploy exactly the Spring Boot modules of the build, and every environment variable they
- * give a service sets a configuration key that service really has (declared in its application.yml
- * or its {@code @ConfigurationProperties} records, matched by Spring's own relaxed binding).
+ * they deploy exactly the Spring Boot modules of the build, every environment variable they give a
+ * service sets a configuration key that service really has (declared in its application.yml or its
+ * {@code @ConfigurationProperties} records, matched by Spring's own relaxed binding), and the
+ * gateway is given the address of every service its routes go to.
  */
 class DeploymentDescriptorsTests {
 
@@ -301,6 +304,80 @@ class DeploymentDescriptorsTests {
     assertThat(unknown)
         .as("environment variables naming no key of the service's application.yml")
         .isEmpty();
+  }
+
+  // ---------------------------------------------------------------- the gateway's services
+
+  private static final Pattern SERVICE_URI =
+      Pattern.compile("\\$\\{upgradehub\\.services\\.([\\w-]+)}");
+
+  /** The services the gateway's routes go to: each {@code ${upgradehub.services.<name>}}. */
+  private static Set<String> routedServices() {
+    Set<String> routed = new TreeSet<>();
+    Path file = REPO.root.resolve("gateway/src/main/resources/application.yml");
+    for (Object document : Repository.loadAll(file)) {
+      Map<String, Object> webflux =
+          map(
+              map(map(map(map(map(document).get("spring")).get("cloud")).get("gateway"))
+                      .get("server"))
+                  .get("webflux"));
+      for (Object route : list(webflux.get("routes"))) {
+        Matcher uri = SERVICE_URI.matcher(String.valueOf(map(route).get("uri")));
+        if (uri.matches()) {
+          routed.add(uri.group(1));
+        }
+      }
+    }
+    return routed;
+  }
+
+  /** The gateway's variable for a service's base URL, as its application.yml documents it. */
+  private static String serviceUrlVariable(String service) {
+    return "UPGRADEHUB_SERVICES_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  @Test
+  void composeGivesTheGatewayTheAddressOfEveryServiceItRoutesTo() {
+    Set<String> routed = routedServices();
+    Map<String, Object> services = composeServices();
+    Map<String, Object> gateway = map(services.get("gateway"));
+    Map<String, Object> environment = map(gateway.get("environment"));
+
+    assertThat(routed).isNotEmpty().allMatch(REPO::isBootModule);
+    for (String service : routed) {
+      String url = String.valueOf(environment.get(serviceUrlVariable(service)));
+      Matcher address =
+          Pattern.compile("http://" + Pattern.quote(service) + ":(\\d+)").matcher(url);
+      assertThat(address.matches()).as(service + ": " + url).isTrue();
+      assertThat(list(map(map(services.get(service)).get("healthcheck")).get("test")).toString())
+          .as(service + " answers on the port the gateway uses")
+          .contains("localhost:" + address.group(1) + "/");
+      assertThat(map(gateway.get("depends_on"))).as("gateway depends_on").containsKey(service);
+    }
+  }
+
+  @Test
+  void k8sGivesTheGatewayTheAddressOfEveryServiceItRoutesTo() {
+    Map<String, Object> config =
+        ofKind("ConfigMap").stream()
+            .filter(m -> name(m).equals("gateway-config"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> data = map(config.get("data"));
+
+    for (String service : routedServices()) {
+      String url = String.valueOf(data.get(serviceUrlVariable(service)));
+      Matcher address =
+          Pattern.compile("http://" + Pattern.quote(service) + ":(\\d+)").matcher(url);
+      assertThat(address.matches()).as(service + ": " + url).isTrue();
+      List<String> ports =
+          ofKind("Service").stream()
+              .filter(m -> name(m).equals(service))
+              .flatMap(m -> list(map(m.get("spec")).get("ports")).stream())
+              .map(port -> String.valueOf(map(port).get("port")))
+              .toList();
+      assertThat(ports).as(service + " Service ports").contains(address.group(1));
+    }
   }
 
   // ---------------------------------------------------------------- the checker itself

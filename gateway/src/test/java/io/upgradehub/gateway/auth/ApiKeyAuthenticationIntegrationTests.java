@@ -298,6 +298,8 @@ class ApiKeyAuthenticationIntegrationTests extends GatewayIntegrationTest {
         .isEqualTo("/v3/api-docs/inventory-service")
         .jsonPath("$.urls[?(@.name == 'campaign-service')].url")
         .isEqualTo("/v3/api-docs/campaign-service")
+        .jsonPath("$.urls[?(@.name == 'notification-service')].url")
+        .isEqualTo("/v3/api-docs/notification-service")
         .jsonPath("$.urls[?(@.name == 'gateway')].url")
         .isEqualTo("/v3/api-docs");
     client

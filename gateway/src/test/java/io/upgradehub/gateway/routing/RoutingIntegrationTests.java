@@ -90,6 +90,94 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   }
 
   @Test
+  void routesNotificationPathsToNotificationServiceWithPathAndQueryIntact() {
+    for (String path :
+        new String[] {
+          "/api/v1/notifications",
+          "/api/v1/notifications/message-types",
+          "/api/v1/notifications/n-route-1",
+          "/api/v1/notifications/n-route-1/associations",
+          "/api/v1/notifications/n-route-1/records",
+          "/api/v1/notifications/n-route-1/records/r-1",
+        }) {
+      Echo echo =
+          client
+              .get()
+              .uri(path + "?packageName=fw&page=0")
+              .header("X-API-Key", VIEWER_KEY)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Echo.class)
+              .returnResult()
+              .getResponseBody();
+
+      assertThat(echo.path()).as(path).isEqualTo(path);
+      assertThat(echo.query()).as(path).isEqualTo("packageName=fw&page=0");
+      assertThat(NOTIFICATION_ECHO.received(path)).as(path).isTrue();
+      assertThat(ECHO.received(path)).as(path).isFalse();
+      assertThat(CAMPAIGN_ECHO.received(path)).as(path).isFalse();
+      assertThat(INVENTORY_ECHO.received(path)).as(path).isFalse();
+    }
+  }
+
+  @Test
+  void letsOperatorManageWebhooksAndRefusesViewerWrites() {
+    String create = "/api/v1/notifications";
+    String replay = "/api/v1/notifications/n-roles-1/records/r-1/replay";
+    for (String path : new String[] {create, replay}) {
+      Echo echo =
+          client
+              .post()
+              .uri(path)
+              .header("X-API-Key", OPERATOR_KEY)
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{}")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Echo.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(echo.method()).isEqualTo("POST");
+      assertThat(echo.header("X-UpgradeHub-Role")).containsExactly("operator");
+    }
+    client
+        .delete()
+        .uri("/api/v1/notifications/n-roles-1")
+        .header("X-API-Key", OPERATOR_KEY)
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    String viewerUpdate = "/api/v1/notifications/n-roles-2";
+    client
+        .patch()
+        .uri(viewerUpdate)
+        .header("X-API-Key", VIEWER_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("ACCESS_DENIED");
+    String viewerReplay = "/api/v1/notifications/n-roles-2/records/r-2/replay";
+    client
+        .post()
+        .uri(viewerReplay)
+        .header("X-API-Key", VIEWER_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    assertThat(NOTIFICATION_ECHO.received(viewerUpdate)).isFalse();
+    assertThat(NOTIFICATION_ECHO.received(viewerReplay)).isFalse();
+  }
+
+  @Test
   void leavesAPackageAndItsFileToPackageServiceButItsBatchesToCampaignService() {
     for (String path :
         new String[] {"/api/v1/packages/pkg-split-1", "/api/v1/packages/pkg-split-1/file"}) {
@@ -220,6 +308,23 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 
     assertThat(echo.path()).isEqualTo("/v3/api-docs");
     assertThat(CAMPAIGN_ECHO.received("/v3/api-docs")).isTrue();
+  }
+
+  @Test
+  void proxiesNotificationServiceApiDocsToItsOwnDocument() {
+    Echo echo =
+        client
+            .get()
+            .uri("/v3/api-docs/notification-service")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Echo.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(echo.path()).isEqualTo("/v3/api-docs");
+    assertThat(NOTIFICATION_ECHO.received("/v3/api-docs")).isTrue();
   }
 
   @Test

@@ -1,0 +1,169 @@
+package io.upgradehub.notification.delivery;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.upgradehub.notification.address.AddressGuard;
+import io.upgradehub.notification.webhook.Notification;
+import io.upgradehub.notification.webhook.Notifications;
+import io.upgradehub.notification.webhook.WebhookToken;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes one attempt of a record and stores what came of it: delivered on a 2xx; {@code FAILED} on
+ * 410 Gone (and the notification is disabled) or a refused address; otherwise {@code RETRYING} on
+ * the schedule, or {@code DEAD} after the last attempt. Each notification's endpoint has its own
+ * circuit breaker: while it is open, records wait without spending an attempt.
+ */
+@Component
+class Deliverer implements DisposableBean {
+
+  static final String ATTEMPTS = "upgradehub.notifications.attempts";
+  private static final String BREAKER_CONFIG = "webhook";
+  private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+  private final Subscribers subscribers;
+  private final Notifications notifications;
+  private final DeliveryRecords records;
+  private final CircuitBreakerRegistry breakers;
+  private final WebhookClient client;
+  private final RetrySchedule schedule;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  Deliverer(
+      Subscribers subscribers,
+      Notifications notifications,
+      DeliveryRecords records,
+      CircuitBreakerRegistry breakers,
+      AddressGuard guard,
+      DeliveryProperties properties,
+      MeterRegistry meters,
+      Clock clock) {
+    this.subscribers = subscribers;
+    this.notifications = notifications;
+    this.records = records;
+    this.breakers = breakers;
+    this.client = new WebhookClient(guard, properties.requestTimeout());
+    this.schedule =
+        new RetrySchedule(
+            properties.retrySchedule(), properties.jitter(), properties.maxRetryAfter());
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /** Attempts {@code record}; {@code done} runs once the outcome is stored, on any thread. */
+  void attempt(DeliveryRecord record, Runnable done) {
+    try {
+      Optional<Notification> found = subscribers.notification(record.notificationId());
+      if (found.isEmpty() || !found.get().enabled()) {
+        records.fail(
+            record.id(),
+            found.isEmpty() ? "the notification was deleted" : "the notification is disabled",
+            clock.instant());
+        count("not-sent");
+        done.run();
+        return;
+      }
+      Notification notification = found.get();
+      CircuitBreaker breaker = breakers.circuitBreaker(notification.id(), BREAKER_CONFIG);
+      if (!breaker.tryAcquirePermission()) {
+        // try again once the breaker lets a call through (its wait in the open state)
+        long wait = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+        records.defer(record.id(), clock.instant().plusMillis(wait));
+        count("circuit-open");
+        done.run();
+        return;
+      }
+      byte[] body = record.body().getBytes(StandardCharsets.UTF_8);
+      client.send(
+          notification.url(),
+          WebhookToken.key(notification.token()),
+          record.id(),
+          body,
+          clock.instant().getEpochSecond(),
+          result -> {
+            try {
+              store(record, notification, breaker, result);
+            } catch (RuntimeException e) {
+              // the store failed: the record keeps its lease, and the sweep takes it when it ends
+              log.warn("Could not store the outcome of {}: {}", record.id(), e.toString());
+            } finally {
+              done.run();
+            }
+          });
+    } catch (RuntimeException e) {
+      log.warn("Could not attempt {}: {}", record.id(), e.toString());
+      done.run();
+    }
+  }
+
+  private void store(
+      DeliveryRecord record,
+      Notification notification,
+      CircuitBreaker breaker,
+      WebhookClient.Result result) {
+    Instant now = clock.instant();
+    long nanos = result.took().toNanos();
+    Integer code = result.statusCode();
+    if (result.delivered()) {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+      records.attempted(record.id(), new Attempt(DeliveryStatus.DELIVERED, now, code, null, null));
+      count("delivered");
+    } else if (result.refused()) {
+      breaker.releasePermission();
+      records.attempted(
+          record.id(), new Attempt(DeliveryStatus.FAILED, now, null, result.error(), null));
+      count("refused");
+    } else if (code != null && code == 410) {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+      String why = "the receiver answered 410 Gone at " + now;
+      records.attempted(
+          record.id(),
+          new Attempt(
+              DeliveryStatus.FAILED, now, code, "410 Gone: the notification was disabled", null));
+      if (notifications.disable(notification.id(), why, now)) {
+        log.info("Disabled notification {}: {}", notification.id(), why);
+        subscribers.forget();
+      }
+      count("gone");
+    } else {
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, new ReceiverFailure());
+      Instant next = schedule.next(record.attempts() + 1, now, result.retryAfter());
+      String error = code != null ? "HTTP " + code : result.error();
+      records.attempted(
+          record.id(),
+          new Attempt(
+              next == null ? DeliveryStatus.DEAD : DeliveryStatus.RETRYING,
+              now,
+              code,
+              error,
+              next));
+      count(next == null ? "dead" : "retrying");
+    }
+  }
+
+  private void count(String outcome) {
+    meters.counter(ATTEMPTS, "outcome", outcome).increment();
+  }
+
+  @Override
+  public void destroy() {
+    client.close();
+  }
+
+  /** A failed attempt, as the circuit breaker counts it. */
+  static final class ReceiverFailure extends RuntimeException {
+    ReceiverFailure() {
+      super("the receiver failed", null, false, false);
+    }
+  }
+}
