@@ -1,5 +1,6 @@
 package io.upgradehub.e2e;
 
+import io.upgradehub.platform.Component;
 import io.upgradehub.platform.Platform;
 import io.upgradehub.platform.apikey.ApiKey;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ final class E2ePlatform {
   static final ApiKey ADMIN = ApiKey.generate("e2e-admin", "admin");
   static final ApiKey VIEWER = ApiKey.generate("e2e-viewer", "viewer");
 
+  /** Where webhook receivers listen: allowed to notification-service, unlike 127.0.0.1. */
+  static final String WEBHOOK_RECEIVER = "127.0.0.2";
+
   private static Platform platform;
   private static Api api;
 
@@ -25,7 +29,19 @@ final class E2ePlatform {
       Path directory =
           Path.of("target", "e2e-platform", "run-" + System.currentTimeMillis()).toAbsolutePath();
       platform =
-          Platform.builder().directory(directory).freePorts().apiKey(ADMIN).apiKey(VIEWER).start();
+          Platform.builder()
+              .directory(directory)
+              .freePorts()
+              .apiKey(ADMIN)
+              .apiKey(VIEWER)
+              // the webhook tests' receiver: the one internal address notification-service may
+              // reach
+              .property(
+                  Component.NOTIFICATION_SERVICE,
+                  "upgradehub.notifications.address-guard.allowed-ranges="
+                      + WEBHOOK_RECEIVER
+                      + "/32")
+              .start();
       System.out.println("platform ready in " + platform.startupDuration());
       api = new Api(platform.gatewayUrl());
     }
