@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class Deliverer implements DisposableBean {
 
   static final String ATTEMPTS = "upgradehub.notifications.attempts";
+  static final String DURATION = "upgradehub.notifications.attempt.duration";
   private static final String BREAKER_CONFIG = "webhook";
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
@@ -113,6 +114,7 @@ class Deliverer implements DisposableBean {
       WebhookClient.Result result) {
     Instant now = clock.instant();
     long nanos = result.took().toNanos();
+    meters.timer(DURATION).record(result.took());
     Integer code = result.statusCode();
     if (result.delivered()) {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);

@@ -1,5 +1,7 @@
 package io.upgradehub.notification.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +18,20 @@ import org.springframework.stereotype.Component;
 @Component
 class Lanes {
 
+  static final String BUSY = "upgradehub.notifications.lanes.busy";
+
   private final Deliverer deliverer;
   private final int maxInFlight;
   private final int capacity;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-  Lanes(Deliverer deliverer, DeliveryProperties properties) {
+  Lanes(Deliverer deliverer, DeliveryProperties properties, MeterRegistry meters) {
     this.deliverer = deliverer;
     this.maxInFlight = properties.maxInFlightPerEndpoint();
     this.capacity = properties.queuePerEndpoint();
+    Gauge.builder(BUSY, this, Lanes::busy)
+        .description("records queued or under way in this instance's lanes")
+        .register(meters);
   }
 
   /**

@@ -100,6 +100,14 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
               assertThat(r.path("batchId").asString()).isEqualTo(batchId);
               assertThat(r.path("lastPushAt").asString()).isNotBlank();
             });
+    String metrics = get("/actuator/prometheus").body();
+    assertThat(metrics)
+        .contains(
+            "upgradehub_notifications_attempts_total{application=\"notification-service\",outcome=\"delivered\"}")
+        .contains("upgradehub_notifications_attempt_duration_seconds_count")
+        .contains("upgradehub_notifications_lanes_busy")
+        .containsPattern(
+            "resilience4j_circuitbreaker_state\\{[^}]*name=\"" + s.id + "\",state=\"closed\"\\} 1");
   }
 
   @Test
