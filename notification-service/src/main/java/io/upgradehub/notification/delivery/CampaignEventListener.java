@@ -1,12 +1,12 @@
 package io.upgradehub.notification.delivery;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradehub.events.batches.BatchState;
 import io.upgradehub.events.batches.BatchStateChanged;
 import io.upgradehub.events.batches.BatchTopics;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
+import io.upgradehub.notification.system.IncomingEvents;
 import io.upgradehub.notification.webhook.MessageType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,34 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns campaign-service's batch and job events into webhook messages, a poll at a time: the poll's
  * records are stored (and its offsets committed by the container) only together, so a stop loses
  * none and a repeated poll stores nothing twice. A record that cannot be read, or of a type or
- * state that makes no message, is counted in {@value #SKIPPED} and skipped.
+ * state that makes no message, is skipped ({@link IncomingEvents}).
  */
 @Component
 class CampaignEventListener {
 
-  static final String SKIPPED = "upgradehub.notifications.events.skipped";
-  private static final Logger log = LoggerFactory.getLogger(CampaignEventListener.class);
-
   private final Fanout fanout;
-  private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final IncomingEvents events;
 
-  CampaignEventListener(Fanout fanout, JsonMapper json, MeterRegistry meters) {
+  CampaignEventListener(Fanout fanout, IncomingEvents events) {
     this.fanout = fanout;
-    this.json = json;
-    this.meters = meters;
+    this.events = events;
   }
 
   @KafkaListener(topics = BatchTopics.BATCH_EVENTS, batch = "true")
@@ -148,32 +138,17 @@ class CampaignEventListener {
   }
 
   /**
-   * The record's data as {@code type}; empty (and counted) for another type or an unreadable one.
+   * The record's data as {@code type}; empty for another type (verification changes share the batch
+   * topic) and for a record that cannot be read.
    */
   private <T> Optional<T> read(ConsumerRecord<String, String> record, String type, Class<T> data) {
-    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-    if (record.value() == null) {
-      return skip("unreadable", where + ": no value");
-    }
-    try {
-      JsonNode envelope = json.readTree(record.value());
-      if (!type.equals(envelope.path("type").asString(""))) {
-        // another type on the topic (verification changes on the batch topic): not a message
-        return Optional.empty();
-      }
-      JsonNode node = envelope.get("data");
-      if (node == null || !node.isObject()) {
-        return skip("unreadable", where + ": no data");
-      }
-      return Optional.of(json.treeToValue(node, data));
-    } catch (JacksonException e) {
-      return skip("unreadable", where + ": " + e.getOriginalMessage());
-    }
+    return events
+        .read(record)
+        .filter(e -> type.equals(e.type()))
+        .flatMap(e -> events.data(e, data));
   }
 
   private <T> Optional<T> skip(String reason, String why) {
-    meters.counter(SKIPPED, "reason", reason).increment();
-    log.warn("Skipped an event ({}): {}", reason, why);
-    return Optional.empty();
+    return events.skip(reason, why);
   }
 }

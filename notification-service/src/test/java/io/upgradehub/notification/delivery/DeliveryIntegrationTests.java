@@ -88,6 +88,8 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
     assertThat(failed.path("data").path("deviceName").asString()).isEqualTo("dev-2");
     assertThat(failed.path("data").path("failureCode").asInt()).isEqualTo(-3);
 
+    // the outcome is stored once the receiver's answer is in
+    await("5 delivered", () -> records(s.id, "&status=DELIVERED").path("total").asInt() == 5);
     JsonNode records = records(s.id, "");
     assertThat(records.path("total").asInt()).isEqualTo(5);
     records
@@ -124,6 +126,25 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
     await("batch.finished", () -> types(receiver).contains("batch.finished"));
     await("the records", () -> records(s.id, "").path("total").asInt() == 2);
     assertThat(types(receiver)).containsExactlyInAnyOrder("device.succeeded", "batch.finished");
+  }
+
+  @Test
+  void skipsAnEventItCannotReadAndDeliversTheNext() throws Exception {
+    Subscription s = subscribe(receiver.url("/hook"), null);
+
+    events().raw("upgradehub.job-events", "cam/dev-0", "{not json");
+    events()
+        .raw(
+            "upgradehub.job-events",
+            "cam/dev-0",
+            "{\"id\":\"e1\",\"type\":\"job.state-changed\",\"data\":{\"state\":\"EXPLODED\"}}");
+    // the same device, so the same partition: read after the two it follows
+    events().job(unique("b"), s.packageId, "dev-0", JobState.SUCCEEDED, 1, Instant.now());
+
+    await("the readable event's message", () -> receiver.requests().size() == 1);
+    assertThat(get("/actuator/prometheus").body())
+        .contains(
+            "upgradehub_notifications_events_skipped_total{application=\"notification-service\",reason=\"unreadable\"}");
   }
 
   @Test
