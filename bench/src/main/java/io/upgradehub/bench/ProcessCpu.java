@@ -88,8 +88,8 @@ record ProcessCpu(
   }
 
   /**
-   * The bench JVM's {@code used} CPU seconds by thread group; "other" is the rest, including
-   * threads that ended between the snapshots.
+   * The bench JVM's {@code used} CPU seconds by thread group, the groups that used any; "other" is
+   * the rest, including threads that ended between the snapshots.
    */
   private String benchThreadsSince(ProcessCpu before, double used) {
     StringBuilder out = new StringBuilder();
@@ -100,7 +100,10 @@ record ProcessCpu(
                   - before.benchThreads().getOrDefault(group.getKey(), Duration.ZERO).toNanos())
               / 1e9;
       named += seconds;
-      out.append(String.format("    %-30s %7.1f s CPU%n", group.getKey(), seconds));
+      // a group of another benchmark's (no S3 in one, no receivers in another) is left out
+      if (seconds >= 0.05) {
+        out.append(String.format("    %-30s %7.1f s CPU%n", group.getKey(), seconds));
+      }
     }
     if (!benchThreads.isEmpty()) {
       out.append(String.format("    %-30s %7.1f s CPU%n", "other", used - named));

@@ -24,6 +24,9 @@ final class ThreadCpu {
           Map.entry("GC", List.of("GC Thread", "G1 ", "VM Thread")),
           Map.entry("S3 stand-in", List.of("SNProxy", "S3Proxy")),
           Map.entry("fleet (MQTT clients)", List.of("com.hivemq", "fleet-")),
+          // the webhook benchmark's receivers (the JDK HTTP server's) and its events' producer
+          Map.entry("webhook receivers", List.of("receiver-", "HTTP-Dispatcher")),
+          Map.entry("Kafka producer", List.of("kafka-producer-", "publisher")),
           Map.entry("JIT compiler", List.of("C1 Compiler", "C2 Compiler")));
 
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
