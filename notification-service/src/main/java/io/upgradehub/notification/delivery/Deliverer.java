@@ -34,6 +34,7 @@ class Deliverer implements DisposableBean {
   private final Subscribers subscribers;
   private final Notifications notifications;
   private final DeliveryRecords records;
+  private final Outcomes outcomes;
   private final CircuitBreakerRegistry breakers;
   private final WebhookClient client;
   private final RetrySchedule schedule;
@@ -44,6 +45,7 @@ class Deliverer implements DisposableBean {
       Subscribers subscribers,
       Notifications notifications,
       DeliveryRecords records,
+      Outcomes outcomes,
       CircuitBreakerRegistry breakers,
       AddressGuard guard,
       DeliveryProperties properties,
@@ -52,6 +54,7 @@ class Deliverer implements DisposableBean {
     this.subscribers = subscribers;
     this.notifications = notifications;
     this.records = records;
+    this.outcomes = outcomes;
     this.breakers = breakers;
     this.client = new WebhookClient(guard, properties.requestTimeout());
     this.schedule =
@@ -61,7 +64,19 @@ class Deliverer implements DisposableBean {
     this.clock = clock;
   }
 
-  /** Attempts {@code record}; {@code done} runs once the outcome is stored, on any thread. */
+  /**
+   * Whether the notification's endpoint takes attempts now: false while its circuit is open, when
+   * its lane waits instead of spending records.
+   */
+  boolean accepting(String notificationId) {
+    CircuitBreaker.State state = breakers.circuitBreaker(notificationId, BREAKER_CONFIG).getState();
+    return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+  }
+
+  /**
+   * Attempts {@code record}; {@code done} runs once the receiver answered (or the attempt ended
+   * without one), on any thread. The outcome is stored by {@link Outcomes}.
+   */
   void attempt(DeliveryRecord record, Runnable done) {
     try {
       Optional<Notification> found = subscribers.notification(record.notificationId());
@@ -118,17 +133,17 @@ class Deliverer implements DisposableBean {
     Integer code = result.statusCode();
     if (result.delivered()) {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      records.attempted(record.id(), new Attempt(DeliveryStatus.DELIVERED, now, code, null, null));
+      outcomes.add(record.id(), new Attempt(DeliveryStatus.DELIVERED, now, code, null, null));
       count("delivered");
     } else if (result.refused()) {
       breaker.releasePermission();
-      records.attempted(
+      outcomes.add(
           record.id(), new Attempt(DeliveryStatus.FAILED, now, null, result.error(), null));
       count("refused");
     } else if (code != null && code == 410) {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
       String why = "the receiver answered 410 Gone at " + now;
-      records.attempted(
+      outcomes.add(
           record.id(),
           new Attempt(
               DeliveryStatus.FAILED, now, code, "410 Gone: the notification was disabled", null));
@@ -141,7 +156,7 @@ class Deliverer implements DisposableBean {
       breaker.onError(nanos, TimeUnit.NANOSECONDS, new ReceiverFailure());
       Instant next = schedule.next(record.attempts() + 1, now, result.retryAfter());
       String error = code != null ? "HTTP " + code : result.error();
-      records.attempted(
+      outcomes.add(
           record.id(),
           new Attempt(
               next == null ? DeliveryStatus.DEAD : DeliveryStatus.RETRYING,

@@ -14,11 +14,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.upgradehub.notification.webhook.MessageType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,8 +132,16 @@ class DeliveryRecords {
     records.updateOne(eq("_id", id), Updates.unset(LEASE));
   }
 
-  /** Stores the outcome of an attempt and lets the record go. */
-  void attempted(String id, Attempt attempt) {
+  /** Stores the outcomes of attempts, each letting its record go, in one unordered bulk write. */
+  void attempted(List<Outcomes.Outcome> outcomes) {
+    List<WriteModel<Document>> writes = new ArrayList<>(outcomes.size());
+    for (Outcomes.Outcome o : outcomes) {
+      writes.add(new UpdateOneModel<>(eq("_id", o.id()), update(o.attempt())));
+    }
+    records.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+  }
+
+  private static Bson update(Attempt attempt) {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.set("status", attempt.status().name()));
     updates.add(Updates.inc("attempts", 1));
@@ -142,7 +153,7 @@ class DeliveryRecords {
       updates.add(Updates.set("deliveredAt", Date.from(attempt.at())));
     }
     updates.add(Updates.unset(LEASE));
-    records.updateOne(eq("_id", id), Updates.combine(updates));
+    return Updates.combine(updates);
   }
 
   /**

@@ -6,29 +6,45 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * One lane per notification: its records wait in a bounded queue and at most {@code
  * max-in-flight-per-endpoint} of them are attempted at once. A slow or dead receiver fills only its
- * own lane; the others keep going. A record that finds its lane full stays in the store, where the
- * sweep finds it once the lane has room.
+ * own lane; the others keep going. While its circuit is open a lane waits, its records untouched,
+ * and looks again every {@value #PAUSE_MILLIS} ms. A record that finds its lane full stays in the
+ * store, where the sweep finds it once the lane has room; one that waited in a lane longer than its
+ * lease is left to the sweep too, which may have taken it again.
  */
 @Component
-class Lanes {
+class Lanes implements DisposableBean {
 
   static final String BUSY = "upgradehub.notifications.lanes.busy";
+  static final long PAUSE_MILLIS = 1000;
 
   private final Deliverer deliverer;
   private final int maxInFlight;
   private final int capacity;
+  private final long leaseNanos;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService resumer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "delivery-lanes");
+            t.setDaemon(true);
+            return t;
+          });
 
   Lanes(Deliverer deliverer, DeliveryProperties properties, MeterRegistry meters) {
     this.deliverer = deliverer;
     this.maxInFlight = properties.maxInFlightPerEndpoint();
     this.capacity = properties.queuePerEndpoint();
+    this.leaseNanos = properties.lease().toNanos();
     Gauge.builder(BUSY, this, Lanes::busy)
         .description("records queued or under way in this instance's lanes")
         .register(meters);
@@ -40,7 +56,7 @@ class Lanes {
    * @return false when its lane is full: the caller lets the record go for the sweep
    */
   boolean offer(DeliveryRecord record) {
-    Lane lane = lanes.computeIfAbsent(record.notificationId(), id -> new Lane());
+    Lane lane = lanes.computeIfAbsent(record.notificationId(), Lane::new);
     if (!lane.add(record)) {
       return false;
     }
@@ -48,11 +64,11 @@ class Lanes {
     return true;
   }
 
-  /** The notifications whose lanes have no room now. */
-  Set<String> full() {
-    return lanes.entrySet().stream()
-        .filter(e -> e.getValue().isFull())
-        .map(Map.Entry::getKey)
+  /** The notifications whose records the sweep leaves alone now: lane full or circuit open. */
+  Set<String> blocked() {
+    return lanes.values().stream()
+        .filter(lane -> lane.isFull() || !deliverer.accepting(lane.notificationId))
+        .map(lane -> lane.notificationId)
         .collect(Collectors.toSet());
   }
 
@@ -61,16 +77,29 @@ class Lanes {
     return lanes.values().stream().mapToInt(Lane::size).sum();
   }
 
+  @Override
+  public void destroy() {
+    resumer.shutdownNow();
+  }
+
+  private record Queued(DeliveryRecord record, long since) {}
+
   private final class Lane {
-    private final ArrayDeque<DeliveryRecord> queue = new ArrayDeque<>();
+    private final String notificationId;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private int inFlight;
     private boolean pumping;
+    private boolean resumeScheduled;
+
+    Lane(String notificationId) {
+      this.notificationId = notificationId;
+    }
 
     synchronized boolean add(DeliveryRecord record) {
       if (queue.size() >= capacity) {
         return false;
       }
-      queue.add(record);
+      queue.add(new Queued(record, System.nanoTime()));
       return true;
     }
 
@@ -83,8 +112,9 @@ class Lanes {
     }
 
     /**
-     * Starts queued records while there is room in flight, one thread at a time: an attempt that
-     * ends at once (a disabled notification) frees its room for the loop, not by calling back in.
+     * Starts queued records while there is room in flight and the circuit is not open, one thread
+     * at a time: an attempt that ends at once (a disabled notification) frees its room for the
+     * loop, not by calling back in.
      */
     void pump() {
       synchronized (this) {
@@ -95,15 +125,40 @@ class Lanes {
       }
       while (true) {
         DeliveryRecord next;
+        boolean accepting = deliverer.accepting(notificationId);
         synchronized (this) {
-          if (inFlight >= maxInFlight || queue.isEmpty()) {
+          if (!accepting && !queue.isEmpty()) {
+            resumeLater();
+          }
+          if (!accepting || inFlight >= maxInFlight || queue.isEmpty()) {
             pumping = false;
             return;
           }
-          next = queue.poll();
+          Queued queued = queue.poll();
+          if (System.nanoTime() - queued.since() > leaseNanos) {
+            // its lease ran out while it waited: the sweep may have taken it, let it be
+            continue;
+          }
+          next = queued.record();
           inFlight++;
         }
         deliverer.attempt(next, this::finished);
+      }
+    }
+
+    /** Under the lane's lock. */
+    private void resumeLater() {
+      if (!resumeScheduled) {
+        resumeScheduled = true;
+        resumer.schedule(
+            () -> {
+              synchronized (this) {
+                resumeScheduled = false;
+              }
+              pump();
+            },
+            PAUSE_MILLIS,
+            TimeUnit.MILLISECONDS);
       }
     }
 

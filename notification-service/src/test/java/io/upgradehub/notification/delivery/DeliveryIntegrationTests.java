@@ -252,8 +252,8 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
         "disabled", () -> !body(get("/api/v1/notifications/" + s.id)).path("enabled").asBoolean());
     JsonNode notification = body(get("/api/v1/notifications/" + s.id));
     assertThat(notification.path("disabledReason").asString()).contains("410");
+    await("record failed", () -> "FAILED".equals(onlyRecord(s.id).path("status").asString()));
     JsonNode record = onlyRecord(s.id);
-    assertThat(record.path("status").asString()).isEqualTo("FAILED");
     assertThat(record.path("attempts").asInt()).isEqualTo(1);
     assertProblem(
         post(
