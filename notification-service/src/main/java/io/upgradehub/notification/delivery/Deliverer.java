@@ -65,22 +65,42 @@ class Deliverer implements DisposableBean {
   }
 
   /**
-   * Whether the notification's endpoint takes attempts now: false while its circuit is open, when
-   * its lane waits instead of spending records.
+   * Whether the notification's circuit is closed: open, or half open (trying a few calls), its
+   * records are better left where they are.
    */
-  boolean accepting(String notificationId) {
-    CircuitBreaker.State state = breakers.circuitBreaker(notificationId, BREAKER_CONFIG).getState();
-    return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+  boolean closed(String notificationId) {
+    return breaker(notificationId).getState() == CircuitBreaker.State.CLOSED;
   }
 
   /**
-   * Attempts {@code record}; {@code done} runs once the receiver answered (or the attempt ended
-   * without one), on any thread. The outcome is stored by {@link Outcomes}.
+   * Takes the circuit's permission for one attempt; false while it is open, or half open with its
+   * trial calls under way. A lane takes it before it takes a record, so a record is never spent on
+   * a closed door; {@link #attempt} then uses it.
+   */
+  boolean tryAcquire(String notificationId) {
+    return breaker(notificationId).tryAcquirePermission();
+  }
+
+  /** Gives back a permission {@link #tryAcquire} gave and no attempt used. */
+  void release(String notificationId) {
+    breaker(notificationId).releasePermission();
+  }
+
+  private CircuitBreaker breaker(String notificationId) {
+    return breakers.circuitBreaker(notificationId, BREAKER_CONFIG);
+  }
+
+  /**
+   * Attempts {@code record} with the permission {@link #tryAcquire} gave; {@code done} runs once
+   * the receiver answered (or the attempt ended without one), on any thread. The outcome is stored
+   * by {@link Outcomes}.
    */
   void attempt(DeliveryRecord record, Runnable done) {
+    CircuitBreaker breaker = breaker(record.notificationId());
     try {
       Optional<Notification> found = subscribers.notification(record.notificationId());
       if (found.isEmpty() || !found.get().enabled()) {
+        breaker.releasePermission();
         records.fail(
             record.id(),
             found.isEmpty() ? "the notification was deleted" : "the notification is disabled",
@@ -90,15 +110,6 @@ class Deliverer implements DisposableBean {
         return;
       }
       Notification notification = found.get();
-      CircuitBreaker breaker = breakers.circuitBreaker(notification.id(), BREAKER_CONFIG);
-      if (!breaker.tryAcquirePermission()) {
-        // try again once the breaker lets a call through (its wait in the open state)
-        long wait = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
-        records.defer(record.id(), clock.instant().plusMillis(wait));
-        count("circuit-open");
-        done.run();
-        return;
-      }
       byte[] body = record.body().getBytes(StandardCharsets.UTF_8);
       client.send(
           notification.url(),
@@ -117,6 +128,7 @@ class Deliverer implements DisposableBean {
             }
           });
     } catch (RuntimeException e) {
+      breaker.releasePermission();
       log.warn("Could not attempt {}: {}", record.id(), e.toString());
       done.run();
     }

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -56,17 +57,20 @@ class DeliveryRecords {
   }
 
   /**
-   * Stores new records, each held by this instance until {@code leaseUntil} for its first attempt.
+   * Stores new records, those that {@code held} selects held by this instance until {@code
+   * leaseUntil} for their first attempt, the others left to the sweep.
    *
    * @return the records stored; one whose id is stored already (a repeated event) is left out
    */
-  List<DeliveryRecord> insertNew(List<DeliveryRecord> batch, Instant leaseUntil) {
+  List<DeliveryRecord> insertNew(
+      List<DeliveryRecord> batch, Instant leaseUntil, Predicate<DeliveryRecord> held) {
     if (batch.isEmpty()) {
       return List.of();
     }
     List<Document> documents = new ArrayList<>(batch.size());
     for (DeliveryRecord r : batch) {
-      documents.add(toDocument(r).append(LEASE, Date.from(leaseUntil)));
+      Document d = toDocument(r);
+      documents.add(held.test(r) ? d.append(LEASE, Date.from(leaseUntil)) : d);
     }
     Set<Integer> duplicates = new HashSet<>();
     try {
@@ -170,12 +174,6 @@ class DeliveryRecords {
             Updates.set(NEXT, null),
             Updates.set("lastAttemptAt", Date.from(now)),
             Updates.unset(LEASE)));
-  }
-
-  /** Postpones a record's attempt without counting one: its endpoint's circuit is open. */
-  void defer(String id, Instant until) {
-    records.updateOne(
-        eq("_id", id), Updates.combine(Updates.set(NEXT, Date.from(until)), Updates.unset(LEASE)));
   }
 
   /**

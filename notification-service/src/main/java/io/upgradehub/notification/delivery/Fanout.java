@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,9 +63,14 @@ class Fanout {
         }
       }
     }
-    List<DeliveryRecord> stored = records.insertNew(batch, now.plus(properties.lease()));
+    // a blocked lane's records (full, or its circuit open) wait in the store for the sweep: no
+    // lease to take, no write to give it back
+    Set<String> blocked = lanes.blocked();
+    List<DeliveryRecord> stored =
+        records.insertNew(
+            batch, now.plus(properties.lease()), r -> !blocked.contains(r.notificationId()));
     for (DeliveryRecord r : stored) {
-      if (!lanes.offer(r)) {
+      if (!blocked.contains(r.notificationId()) && !lanes.offer(r)) {
         records.release(r.id());
       }
     }

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * One lane per notification: its records wait in a bounded queue and at most {@code
  * max-in-flight-per-endpoint} of them are attempted at once. A slow or dead receiver fills only its
- * own lane; the others keep going. While its circuit is open a lane waits, its records untouched,
- * and looks again every {@value #PAUSE_MILLIS} ms. A record that finds its lane full stays in the
- * store, where the sweep finds it once the lane has room; one that waited in a lane longer than its
- * lease is left to the sweep too, which may have taken it again.
+ * own lane; the others keep going. While its circuit lets no call through a lane waits, its records
+ * untouched, and looks again every {@value #PAUSE_MILLIS} ms. A record that finds its lane full
+ * stays in the store, where the sweep finds it once the lane has room; one that waited in a lane
+ * longer than its lease is left to the sweep too, which may have taken it again.
  */
 @Component
 class Lanes implements DisposableBean {
@@ -64,10 +64,12 @@ class Lanes implements DisposableBean {
     return true;
   }
 
-  /** The notifications whose records the sweep leaves alone now: lane full or circuit open. */
+  /**
+   * The notifications whose records are left in the store now: lane full, or circuit not closed.
+   */
   Set<String> blocked() {
     return lanes.values().stream()
-        .filter(lane -> lane.isFull() || !deliverer.accepting(lane.notificationId))
+        .filter(lane -> lane.isFull() || !deliverer.closed(lane.notificationId))
         .map(lane -> lane.notificationId)
         .collect(Collectors.toSet());
   }
@@ -112,9 +114,9 @@ class Lanes implements DisposableBean {
     }
 
     /**
-     * Starts queued records while there is room in flight and the circuit is not open, one thread
-     * at a time: an attempt that ends at once (a disabled notification) frees its room for the
-     * loop, not by calling back in.
+     * Starts queued records while there is room in flight and the circuit lets calls through, one
+     * thread at a time: an attempt that ends at once (a disabled notification) frees its room for
+     * the loop, not by calling back in.
      */
     void pump() {
       synchronized (this) {
@@ -124,19 +126,26 @@ class Lanes implements DisposableBean {
         pumping = true;
       }
       while (true) {
-        DeliveryRecord next;
-        boolean accepting = deliverer.accepting(notificationId);
         synchronized (this) {
-          if (!accepting && !queue.isEmpty()) {
-            resumeLater();
-          }
-          if (!accepting || inFlight >= maxInFlight || queue.isEmpty()) {
+          if (inFlight >= maxInFlight || queue.isEmpty()) {
             pumping = false;
             return;
           }
+        }
+        // only this thread takes from the queue (pumping), so what it saw is still there
+        if (!deliverer.tryAcquire(notificationId)) {
+          synchronized (this) {
+            resumeLater();
+            pumping = false;
+            return;
+          }
+        }
+        DeliveryRecord next;
+        synchronized (this) {
           Queued queued = queue.poll();
           if (System.nanoTime() - queued.since() > leaseNanos) {
             // its lease ran out while it waited: the sweep may have taken it, let it be
+            deliverer.release(notificationId);
             continue;
           }
           next = queued.record();
