@@ -366,7 +366,7 @@ public final class Platform implements AutoCloseable {
             + " devices and "
             + seeded.packages()
             + " packages";
-    out.println("  demo data          " + summary + " created through the gateway");
+    out.println("  demo data            " + summary + " created through the gateway");
     try {
       Files.writeString(marker, summary + "\n");
     } catch (IOException e) {
@@ -408,7 +408,7 @@ public final class Platform implements AutoCloseable {
                     .append(product));
     out.printf(
         Locale.ROOT,
-        "  %-18s %d devices (%s)%s connecting to %s%n",
+        "  %-20s %d devices (%s)%s connecting to %s%n",
         "simulated fleet",
         fleet.size(),
         parts,
@@ -432,7 +432,7 @@ public final class Platform implements AutoCloseable {
       states.put(component, "reused");
       out.printf(
           Locale.ROOT,
-          "  %-18s 127.0.0.1:%-6d already listening: reused%n",
+          "  %-20s 127.0.0.1:%-6d already listening: reused%n",
           component.displayName(),
           port(component));
       return true;
@@ -459,7 +459,7 @@ public final class Platform implements AutoCloseable {
     states.put(component, "started");
     out.printf(
         Locale.ROOT,
-        "  %-18s 127.0.0.1:%-6d %s after %.1f s%n",
+        "  %-20s 127.0.0.1:%-6d %s after %.1f s%n",
         component.displayName(),
         port(component),
         what,
