@@ -58,7 +58,7 @@ class CampaignEventListener {
 
   private Optional<Message> message(BatchStateChanged e) {
     if (e.batchId() == null || e.packageId() == null || e.state() == null || e.at() == null) {
-      return skip("invalid", "batch event without batchId, packageId, state or at");
+      return events.skip("invalid", "batch event without batchId, packageId, state or at");
     }
     MessageType type =
         switch (e.state()) {
@@ -108,7 +108,8 @@ class CampaignEventListener {
         || e.packageId() == null
         || e.deviceName() == null
         || e.at() == null) {
-      return skip("invalid", "job event without jobId, batchId, packageId, deviceName or at");
+      return events.skip(
+          "invalid", "job event without jobId, batchId, packageId, deviceName or at");
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("batchId", e.batchId());
@@ -146,9 +147,5 @@ class CampaignEventListener {
         .read(record)
         .filter(e -> type.equals(e.type()))
         .flatMap(e -> events.data(e, data));
-  }
-
-  private <T> Optional<T> skip(String reason, String why) {
-    return events.skip(reason, why);
   }
 }

@@ -41,7 +41,7 @@ class DeliverySweep implements SmartLifecycle {
   }
 
   /**
-   * Claims what is due and queues it; what finds its lane full is let go again.
+   * Claims what is due and queues it; what finds its lane full is let go again ({@link Lanes}).
    *
    * @return how many records were queued
    */
@@ -54,8 +54,6 @@ class DeliverySweep implements SmartLifecycle {
       for (DeliveryRecord r : due) {
         if (lanes.offer(r)) {
           queued++;
-        } else {
-          records.release(r.id());
         }
       }
       if (due.size() < CLAIM) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,14 +71,15 @@ class Fanout {
         records.insertNew(
             batch, now.plus(properties.lease()), r -> !blocked.contains(r.notificationId()));
     for (DeliveryRecord r : stored) {
-      if (!blocked.contains(r.notificationId()) && !lanes.offer(r)) {
-        records.release(r.id());
+      if (!blocked.contains(r.notificationId())) {
+        lanes.offer(r);
       }
     }
     return stored.size();
   }
 
-  private DeliveryRecord record(Message m, KnownPackage pkg, Notification n, Instant now) {
+  private DeliveryRecord record(
+      Message m, @Nullable KnownPackage pkg, Notification n, Instant now) {
     String packageName = pkg == null ? m.packageId() : pkg.name();
     Map<String, Object> data = new LinkedHashMap<>(m.data());
     data.put("packageName", packageName);

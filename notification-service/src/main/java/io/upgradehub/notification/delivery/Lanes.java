@@ -28,6 +28,7 @@ class Lanes implements DisposableBean {
   static final long PAUSE_MILLIS = 1000;
 
   private final Deliverer deliverer;
+  private final DeliveryRecords records;
   private final int maxInFlight;
   private final int capacity;
   private final long leaseNanos;
@@ -40,8 +41,13 @@ class Lanes implements DisposableBean {
             return t;
           });
 
-  Lanes(Deliverer deliverer, DeliveryProperties properties, MeterRegistry meters) {
+  Lanes(
+      Deliverer deliverer,
+      DeliveryRecords records,
+      DeliveryProperties properties,
+      MeterRegistry meters) {
     this.deliverer = deliverer;
+    this.records = records;
     this.maxInFlight = properties.maxInFlightPerEndpoint();
     this.capacity = properties.queuePerEndpoint();
     this.leaseNanos = properties.lease().toNanos();
@@ -51,13 +57,15 @@ class Lanes implements DisposableBean {
   }
 
   /**
-   * Queues a record held by this instance for an attempt.
+   * Queues a record held by this instance for an attempt; when its lane is full, lets the record go
+   * (its lease given back) for the sweep.
    *
-   * @return false when its lane is full: the caller lets the record go for the sweep
+   * @return whether it was queued
    */
   boolean offer(DeliveryRecord record) {
     Lane lane = lanes.computeIfAbsent(record.notificationId(), Lane::new);
     if (!lane.add(record)) {
+      records.release(record.id());
       return false;
     }
     lane.pump();

@@ -125,9 +125,7 @@ class RecordManagement {
         records
             .replay(notificationId, recordId, now, now.plus(properties.lease()))
             .orElseThrow(() -> notFound(recordId));
-    if (!lanes.offer(replayed)) {
-      records.release(replayed.id());
-    }
+    lanes.offer(replayed);
     return replayed;
   }
 

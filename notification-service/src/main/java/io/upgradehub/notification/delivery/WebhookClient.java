@@ -68,100 +68,90 @@ final class WebhookClient {
       byte[] body,
       long timestamp,
       Consumer<Result> done) {
-    send(url, key, messageId, body, timestamp, MAX_REDIRECTS, System.nanoTime(), done);
+    new Delivery(key, messageId, body, timestamp, done).post(url, MAX_REDIRECTS, "url ");
   }
 
-  private void send(
-      String url,
-      byte[] key,
-      String messageId,
-      byte[] body,
-      long timestamp,
-      int redirectsLeft,
-      long started,
-      Consumer<Result> done) {
-    Optional<AddressGuard.Refusal> refusal = guard.checkTarget(url);
-    if (refusal.isPresent()) {
-      done.accept(Result.refused("url " + refusal.get().message(), started));
-      return;
-    }
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .header("User-Agent", USER_AGENT)
-            .header(Signature.ID, messageId)
-            .header(Signature.TIMESTAMP, Long.toString(timestamp))
-            .header(Signature.SIGNATURE, Signature.sign(key, messageId, timestamp, body))
-            .post(RequestBody.create(body, JSON))
-            .build();
-    http.newCall(request)
-        .enqueue(
-            new Callback() {
-              @Override
-              public void onResponse(Call call, Response response) {
-                try (response) {
-                  int code = response.code();
-                  String location = response.header("Location");
-                  if (code >= 300 && code < 400 && location != null) {
-                    redirect(
-                        url,
-                        location,
-                        key,
-                        messageId,
-                        body,
-                        timestamp,
-                        redirectsLeft,
-                        started,
-                        done);
-                    return;
-                  }
-                  done.accept(
-                      new Result(
-                          code, response.header("Retry-After"), null, false, elapsed(started)));
-                }
-              }
+  /** One message's way to its receiver, redirects included; it ends in one call of {@code done}. */
+  private final class Delivery implements Callback {
+    private final byte[] key;
+    private final String messageId;
+    private final byte[] body;
+    private final long timestamp;
+    private final Consumer<Result> done;
+    private final long started = System.nanoTime();
+    private String url = "";
+    private int redirectsLeft;
 
-              @Override
-              public void onFailure(Call call, IOException e) {
-                if (e instanceof RefusedAddressException refused) {
-                  done.accept(
-                      Result.refused("refused when connecting: " + refused.getMessage(), started));
-                } else {
-                  done.accept(Result.failed(describe(e), started));
-                }
-              }
-            });
-  }
+    Delivery(byte[] key, String messageId, byte[] body, long timestamp, Consumer<Result> done) {
+      this.key = key;
+      this.messageId = messageId;
+      this.body = body;
+      this.timestamp = timestamp;
+      this.done = done;
+    }
 
-  private void redirect(
-      String from,
-      String location,
-      byte[] key,
-      String messageId,
-      byte[] body,
-      long timestamp,
-      int redirectsLeft,
-      long started,
-      Consumer<Result> done) {
-    if (redirectsLeft == 0) {
-      done.accept(Result.failed("more than " + MAX_REDIRECTS + " redirects", started));
-      return;
+    /**
+     * POSTs the message to {@code target} once the guard allows it.
+     *
+     * @param refused how a refusal's reason begins, naming what was refused
+     */
+    void post(String target, int redirects, String refused) {
+      Optional<AddressGuard.Refusal> refusal = guard.checkTarget(target);
+      if (refusal.isPresent()) {
+        done.accept(Result.refused(refused + refusal.get().message(), started));
+        return;
+      }
+      url = target;
+      redirectsLeft = redirects;
+      Request request =
+          new Request.Builder()
+              .url(target)
+              .header("User-Agent", USER_AGENT)
+              .header(Signature.ID, messageId)
+              .header(Signature.TIMESTAMP, Long.toString(timestamp))
+              .header(Signature.SIGNATURE, Signature.sign(key, messageId, timestamp, body))
+              .post(RequestBody.create(body, JSON))
+              .build();
+      http.newCall(request).enqueue(this);
     }
-    String target;
-    try {
-      target = URI.create(from).resolve(location).toString();
-    } catch (IllegalArgumentException e) {
-      done.accept(Result.failed("redirect to an invalid location '" + location + "'", started));
-      return;
+
+    @Override
+    public void onResponse(Call call, Response response) {
+      try (response) {
+        int code = response.code();
+        String location = response.header("Location");
+        if (code >= 300 && code < 400 && location != null) {
+          redirect(location);
+          return;
+        }
+        done.accept(
+            new Result(code, response.header("Retry-After"), null, false, elapsed(started)));
+      }
     }
-    Optional<AddressGuard.Refusal> refusal = guard.checkTarget(target);
-    if (refusal.isPresent()) {
-      done.accept(
-          Result.refused(
-              "redirect to " + target + " refused: url " + refusal.get().message(), started));
-      return;
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      if (e instanceof RefusedAddressException refused) {
+        done.accept(Result.refused("refused when connecting: " + refused.getMessage(), started));
+      } else {
+        done.accept(Result.failed(describe(e), started));
+      }
     }
-    send(target, key, messageId, body, timestamp, redirectsLeft - 1, started, done);
+
+    private void redirect(String location) {
+      if (redirectsLeft == 0) {
+        done.accept(Result.failed("more than " + MAX_REDIRECTS + " redirects", started));
+        return;
+      }
+      String target;
+      try {
+        target = URI.create(url).resolve(location).toString();
+      } catch (IllegalArgumentException e) {
+        done.accept(Result.failed("redirect to an invalid location '" + location + "'", started));
+        return;
+      }
+      post(target, redirectsLeft - 1, "redirect to " + target + " refused: url ");
+    }
   }
 
   /** Stops the client's threads and connections. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -69,10 +70,7 @@ public class NotificationManagement {
     String name = request.name() == null ? "" : request.name().strip();
     errors.maxLength("name", name, MAX_NAME);
     errors.requireText("url", request.url(), MAX_URL);
-    if (request.token() != null) {
-      WebhookToken.problem(request.token())
-          .ifPresent(why -> errors.add("token", "INVALID_TOKEN", why));
-    }
+    checkToken(request.token(), errors);
     Set<MessageType> types = messageTypes(request.messageTypes(), errors);
     errors.throwIfAny();
     String url = checkedUrl(request.url().strip());
@@ -107,47 +105,53 @@ public class NotificationManagement {
     if (change.url() != null) {
       errors.requireText("url", change.url(), MAX_URL);
     }
-    if (change.token() != null) {
-      WebhookToken.problem(change.token())
-          .ifPresent(why -> errors.add("token", "INVALID_TOKEN", why));
-    }
+    checkToken(change.token(), errors);
     Set<MessageType> types =
         change.messageTypes() == null ? null : messageTypes(change.messageTypes(), errors);
     errors.throwIfAny();
     String url = change.url() == null ? null : checkedUrl(change.url().strip());
+    return update(
+        id,
+        current ->
+            current.changed(
+                change.name() == null ? current.name() : change.name().strip(),
+                url == null ? current.url() : url,
+                change.token() == null ? current.token() : change.token(),
+                change.enabled() == null ? current.enabled() : change.enabled(),
+                types == null ? current.messageTypes() : types,
+                clock.instant()));
+  }
+
+  /** Replaces the token with a generated one; the old one stops signing at once. */
+  Notification rotateToken(String id) {
+    return update(
+        id,
+        current ->
+            current.changed(
+                current.name(),
+                current.url(),
+                WebhookToken.generate(),
+                current.enabled(),
+                current.messageTypes(),
+                clock.instant()));
+  }
+
+  /**
+   * Stores {@code change} of the notification as it is now; a change based on a version another
+   * request replaced meanwhile is made again on the newer one.
+   */
+  private Notification update(String id, UnaryOperator<Notification> change) {
     while (true) {
-      Notification current = get(id);
-      Notification next =
-          current.changed(
-              change.name() == null ? current.name() : change.name().strip(),
-              url == null ? current.url() : url,
-              change.token() == null ? current.token() : change.token(),
-              change.enabled() == null ? current.enabled() : change.enabled(),
-              types == null ? current.messageTypes() : types,
-              clock.instant());
-      if (notifications.replace(next)) {
+      if (notifications.replace(change.apply(get(id)))) {
         publisher.publishEvent(new SubscriptionsChanged());
         return get(id);
       }
     }
   }
 
-  /** Replaces the token with a generated one; the old one stops signing at once. */
-  Notification rotateToken(String id) {
-    while (true) {
-      Notification current = get(id);
-      Notification next =
-          current.changed(
-              current.name(),
-              current.url(),
-              WebhookToken.generate(),
-              current.enabled(),
-              current.messageTypes(),
-              clock.instant());
-      if (notifications.replace(next)) {
-        publisher.publishEvent(new SubscriptionsChanged());
-        return get(id);
-      }
+  private static void checkToken(@Nullable String token, FieldErrors errors) {
+    if (token != null) {
+      WebhookToken.problem(token).ifPresent(why -> errors.add("token", "INVALID_TOKEN", why));
     }
   }
 
