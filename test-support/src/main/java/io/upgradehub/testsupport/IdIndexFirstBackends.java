@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -134,10 +135,15 @@ final class IdIndexFirstBackends {
 
   static final class IdFirstMemoryCollection extends MemoryCollection {
 
+    /** Documents a scan checks before it lets writers in: MongoDB's default yield interval. */
+    static final int YIELD_EVERY = 1000;
+
     // documents checked against a query: lets a test tell an index answer (a few) from a scan (all)
     private final LongAdder examined = new LongAdder();
     // one past the highest position a document was ever stored at (the list only grows)
     private int positionsUsed;
+    // runs while a scan has let go of the collection: lets a test write in between
+    private volatile Runnable yielded = () -> {};
 
     IdFirstMemoryCollection(
         MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -168,26 +174,48 @@ final class IdIndexFirstBackends {
     /**
      * A scan without order, skip or limit, asked for in batches, is answered a batch at a time as
      * MongoDB streams a cursor, instead of matching the whole collection before the first batch (a
-     * million-device export waited seconds for its first documents). Other scans are the server's.
+     * million-device export waited seconds for its first documents), and without holding the
+     * collection the whole time ({@link ScanCursor}). Other queries are the server's.
      */
     @Override
-    protected QueryResult matchDocuments(
-        Document query,
-        Document orderBy,
-        int skip,
-        int limit,
-        int batchSize,
-        Document fieldSelector) {
-      if (batchSize <= 0 || skip > 0 || limit > 0 || (orderBy != null && !orderBy.isEmpty())) {
-        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    public QueryResult handleQuery(QueryParameters parameters) {
+      Document query = streamedScan(parameters);
+      if (query == null) {
+        return super.handleQuery(parameters);
       }
-      ScanCursor cursor = new ScanCursor(cursorRegistry.generateCursorId(), query, fieldSelector);
-      List<Document> first = cursor.takeDocuments(batchSize);
+      ScanCursor cursor =
+          new ScanCursor(cursorRegistry.generateCursorId(), query, parameters.getProjection());
+      List<Document> first = cursor.takeDocuments(parameters.getBatchSize());
       if (cursor.isEmpty()) {
         return new QueryResult(first);
       }
       cursorRegistry.add(cursor);
       return new QueryResult(first, cursor);
+    }
+
+    /**
+     * The filter of a find that is to be streamed: asked for in batches, without order, skip or
+     * limit, and not answered from an index; {@code null} for any other query.
+     */
+    private Document streamedScan(QueryParameters parameters) {
+      Document selector = parameters.getQuerySelector();
+      boolean plain =
+          parameters.getBatchSize() > 0
+              && parameters.getNumberToSkip() == 0
+              && parameters.getLimit() == 0
+              && selector.keySet().stream()
+                  .allMatch(k -> k.equals("$query") || k.equals("$orderby"))
+              && (!(selector.get("$orderby") instanceof Document order) || order.isEmpty());
+      if (!plain || !(selector.get("$query") instanceof Document query)) {
+        return null;
+      }
+      synchronized (this) {
+        if (idPositions(query, getIndexes()) != null
+            || getIndexes().stream().anyMatch(index -> index.canHandle(query))) {
+          return null;
+        }
+      }
+      return query;
     }
 
     @Override
@@ -196,17 +224,24 @@ final class IdIndexFirstBackends {
       return super.documentMatchesQuery(document, query);
     }
 
+    /** Runs {@code action} each time a scan lets go of the collection. */
+    void onYield(Runnable action) {
+      yielded = action;
+    }
+
     /** How many documents queries on this collection have checked so far. */
     long examined() {
       return examined.sum();
     }
 
     /**
-     * Goes on from where the last batch ended, under the collection's lock, as a scan of MongoDB
-     * does: a document stays at its position when updated (so it comes at most once), documents
-     * inserted meanwhile come when the scan reaches them. Each document is copied (or projected)
-     * under the lock, so none that another client changes is encoded while it changes (the server's
-     * own cursors hand out the stored documents).
+     * Goes on from where the last batch ended, as a scan of MongoDB does: a document stays at its
+     * position when updated (so it comes at most once), documents inserted meanwhile come when the
+     * scan reaches them. It holds the collection for {@value #YIELD_EVERY} documents at a time and
+     * lets writers in between, as MongoDB's scans yield: one scan of a large collection would
+     * otherwise hold up every write to it. Each document is copied (or projected) under the lock,
+     * so none that another client changes is encoded while it changes (the server's own cursors
+     * hand out the stored documents).
      */
     private final class ScanCursor extends AbstractCursor {
 
@@ -230,25 +265,38 @@ final class IdIndexFirstBackends {
 
       @Override
       public List<Document> takeDocuments(int count) {
-        synchronized (IdFirstMemoryCollection.this) {
-          List<Document> batch = new ArrayList<>();
-          if (ahead != null) {
-            batch.add(ahead);
+        int wanted = Math.max(count, 1);
+        List<Document> batch = new ArrayList<>();
+        boolean end = false;
+        while (!end && batch.size() <= wanted) {
+          synchronized (IdFirstMemoryCollection.this) {
+            if (ahead != null) {
+              batch.add(ahead);
+              ahead = null;
+            }
+            List<Document> found = new ArrayList<>();
+            int stop = Math.min(positionsUsed, next + YIELD_EVERY);
+            while (next < stop && batch.size() + found.size() <= wanted) {
+              Document document = getDocument(next++);
+              if (document != null && documentMatchesQuery(document, query)) {
+                found.add(document);
+              }
+            }
+            end = next >= positionsUsed;
+            batch.addAll(copies(found));
           }
-          List<Document> found = new ArrayList<>();
-          Document match = scan();
-          while (match != null && batch.size() + found.size() < Math.max(count, 1)) {
-            found.add(match);
-            match = scan();
+          if (!end && batch.size() <= wanted) {
+            yielded.run();
           }
-          if (match != null) {
-            found.add(match); // the one after this batch, copied with it
-          }
-          List<Document> copies = copies(found);
-          ahead = match == null ? null : copies.remove(copies.size() - 1);
-          batch.addAll(copies);
-          return batch;
         }
+        if (batch.size() > wanted) {
+          // the one after this batch, copied with it
+          Document last = batch.remove(batch.size() - 1);
+          synchronized (IdFirstMemoryCollection.this) {
+            ahead = last;
+          }
+        }
+        return batch;
       }
 
       /** Copies of {@code documents}, projected when the query has a projection: one pass. */
@@ -262,17 +310,6 @@ final class IdIndexFirstBackends {
             matchDocumentsFromStream(
                     documents.stream(), new Document(), null, 0, 0, 0, fieldSelector)
                 .collectDocuments());
-      }
-
-      /** The next stored document that matches; {@code null} at the end of the collection. */
-      private Document scan() {
-        while (next < positionsUsed) {
-          Document document = getDocument(next++);
-          if (document != null && documentMatchesQuery(document, query)) {
-            return document;
-          }
-        }
-        return null;
       }
     }
   }

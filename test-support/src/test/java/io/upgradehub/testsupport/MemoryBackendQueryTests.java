@@ -14,6 +14,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The tests' in-memory MongoDB ({@link IdIndexFirstBackends}) through the driver: {@code {_id:
  * {$in: [...]}, ...}} gives the same documents as the server's own scan would, found by looking at
- * the listed documents only; a scan asked for in batches streams them.
+ * the listed documents only; a scan asked for in batches streams them and lets writers in as it
+ * goes.
  */
 class MemoryBackendQueryTests {
 
@@ -140,13 +145,51 @@ class MemoryBackendQueryTests {
         .isEqualTo("late-1");
   }
 
+  @Test
+  void longScanLetsWritersInBetweenItsSlices() throws Exception {
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    List<Boolean> written = new ArrayList<>();
+    collection()
+        .onYield(
+            () -> {
+              if (written.isEmpty()) {
+                // the scan has let go of the collection: a write from another client gets in now
+                Future<?> insert =
+                    writer.submit(
+                        () -> devices.insertOne(new Document("_id", "late").append("revision", 7)));
+                try {
+                  insert.get(10, TimeUnit.SECONDS);
+                  written.add(true);
+                } catch (Exception e) {
+                  written.add(false);
+                }
+              }
+            });
+    try {
+      List<Object> found = new ArrayList<>();
+      try (MongoCursor<Document> cursor =
+          devices.find(Filters.eq("revision", 7)).batchSize(10).cursor()) {
+        cursor.forEachRemaining(d -> found.add(d.get("_id")));
+      }
+
+      assertThat(written).containsExactly(true);
+      // inserted behind the scan's position, it is found when the scan gets there
+      assertThat(found).containsExactly("late");
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
   private List<Object> ids(Bson filter) {
     return devices.find(filter).map(d -> d.get("_id")).into(new ArrayList<>());
   }
 
   private long examined() {
-    return ((IdIndexFirstBackends.IdFirstMemoryCollection)
-            backend.resolveDatabase("test").resolveCollection("devices", true))
-        .examined();
+    return collection().examined();
+  }
+
+  private IdIndexFirstBackends.IdFirstMemoryCollection collection() {
+    return (IdIndexFirstBackends.IdFirstMemoryCollection)
+        backend.resolveDatabase("test").resolveCollection("devices", true);
   }
 }
