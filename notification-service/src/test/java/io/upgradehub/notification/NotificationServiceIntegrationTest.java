@@ -117,6 +117,24 @@ public abstract class NotificationServiceIntegrationTest {
     return packageId;
   }
 
+  /** A notification of {@code url} (every message type) associated with the package. */
+  protected String subscribeTo(String url, String productKey, String packageId) throws Exception {
+    String id = createNotification("{\"url\":\"" + url + "\"}").path("id").asString();
+    HttpResponse<String> associated =
+        post(
+            "/api/v1/notifications/" + id + "/associations",
+            "{\"productKey\":\"%s\",\"packageIds\":[\"%s\"]}".formatted(productKey, packageId));
+    assertThat(associated.statusCode()).as(associated.body()).isEqualTo(200);
+    return id;
+  }
+
+  /** How many of the notification's records have {@code status}. */
+  protected int recordCount(String notificationId, String status) throws Exception {
+    return body(get("/api/v1/notifications/" + notificationId + "/records?size=1&status=" + status))
+        .path("total")
+        .asInt();
+  }
+
   private String probe;
 
   /** A notification (disabled) that {@link #knownPackage} associates packages with to see them. */

@@ -28,6 +28,10 @@ class Deliverer implements DisposableBean {
 
   static final String ATTEMPTS = "upgradehub.notifications.attempts";
   static final String DURATION = "upgradehub.notifications.attempt.duration";
+
+  /** What {@link #admits} says while the circuit lets every call through. */
+  static final int ANY = Integer.MAX_VALUE;
+
   private static final String BREAKER_CONFIG = "webhook";
   private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
@@ -65,11 +69,17 @@ class Deliverer implements DisposableBean {
   }
 
   /**
-   * Whether the notification's circuit is closed: open, or half open (trying a few calls), its
-   * records are better left where they are.
+   * How many records the notification's circuit lets through now: {@link #ANY} while it is closed,
+   * its trial calls while it is half open, none while it is open.
    */
-  boolean closed(String notificationId) {
-    return breaker(notificationId).getState() == CircuitBreaker.State.CLOSED;
+  int admits(String notificationId) {
+    CircuitBreaker breaker = breaker(notificationId);
+    return switch (breaker.getState()) {
+      case CLOSED, DISABLED, METRICS_ONLY -> ANY;
+      case HALF_OPEN ->
+          breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState();
+      case OPEN, FORCED_OPEN -> 0;
+    };
   }
 
   /**
@@ -145,18 +155,17 @@ class Deliverer implements DisposableBean {
     Integer code = result.statusCode();
     if (result.delivered()) {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      outcomes.add(record.id(), new Attempt(DeliveryStatus.DELIVERED, now, code, null, null));
+      outcomes.add(record, new Attempt(DeliveryStatus.DELIVERED, now, code, null, null));
       count("delivered");
     } else if (result.refused()) {
       breaker.releasePermission();
-      outcomes.add(
-          record.id(), new Attempt(DeliveryStatus.FAILED, now, null, result.error(), null));
+      outcomes.add(record, new Attempt(DeliveryStatus.FAILED, now, null, result.error(), null));
       count("refused");
     } else if (code != null && code == 410) {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
       String why = "the receiver answered 410 Gone at " + now;
       outcomes.add(
-          record.id(),
+          record,
           new Attempt(
               DeliveryStatus.FAILED, now, code, "410 Gone: the notification was disabled", null));
       if (notifications.disable(notification.id(), why, now)) {
@@ -169,7 +178,7 @@ class Deliverer implements DisposableBean {
       Instant next = schedule.next(record.attempts() + 1, now, result.retryAfter());
       String error = code != null ? "HTTP " + code : result.error();
       outcomes.add(
-          record.id(),
+          record,
           new Attempt(
               next == null ? DeliveryStatus.DEAD : DeliveryStatus.RETRYING,
               now,

@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout one attempt, connecting to reading the answer; at most 15 s
  * @param maxInFlightPerEndpoint attempts under way per notification
  * @param queuePerEndpoint records waiting in memory per notification; more wait in the store
- * @param sweepInterval how often the store is read for due attempts
+ * @param sweepInterval how often due attempts are claimed, of the notifications this instance knows
+ *     to have some ({@link Waiting})
+ * @param fullSweepInterval how often the whole store is read for attempts that this instance does
+ *     not know of: left by another instance that stopped, or by this one before a restart
  * @param lease an attempt claimed this long ago without an outcome is taken again
  * @param sweepEnabled false only in tests that sweep by hand
  */
@@ -28,6 +31,7 @@ record DeliveryProperties(
     @DefaultValue("16") int maxInFlightPerEndpoint,
     @DefaultValue("2000") int queuePerEndpoint,
     @DefaultValue("1s") Duration sweepInterval,
+    @DefaultValue("1m") Duration fullSweepInterval,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("true") boolean sweepEnabled) {
 
@@ -47,6 +51,9 @@ record DeliveryProperties(
     }
     if (maxInFlightPerEndpoint < 1 || queuePerEndpoint < 1) {
       throw new IllegalArgumentException("max-in-flight and queue per endpoint must be at least 1");
+    }
+    if (fullSweepInterval.compareTo(sweepInterval) < 0) {
+      throw new IllegalArgumentException("full-sweep-interval must be at least sweep-interval");
     }
     if (lease.compareTo(requestTimeout.multipliedBy(2)) < 0) {
       throw new IllegalArgumentException("lease must be at least twice the request-timeout");

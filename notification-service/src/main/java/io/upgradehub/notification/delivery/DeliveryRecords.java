@@ -14,6 +14,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -49,6 +51,7 @@ class DeliveryRecords {
 
   private static final String LEASE = "leaseUntil";
   private static final String NEXT = "nextAttemptAt";
+  private static final int UPCOMING_BATCH = 1000;
 
   private final MongoCollection<Document> records;
 
@@ -98,24 +101,19 @@ class DeliveryRecords {
   }
 
   /**
-   * Claims up to {@code limit} records whose attempt is due and that no instance holds, holding
-   * each until {@code leaseUntil}.
-   *
-   * @param skipNotifications notifications whose records are not to be claimed now (their lanes are
-   *     full)
+   * Claims up to {@code limit} of the notification's records whose attempt is due and that no
+   * instance holds, holding each until {@code leaseUntil}.
    */
-  List<DeliveryRecord> claimDue(
-      Instant now, Instant leaseUntil, Collection<String> skipNotifications, int limit) {
-    Bson due =
-        and(
-            in("status", DeliveryStatus.PENDING.name(), DeliveryStatus.RETRYING.name()),
-            lte(NEXT, Date.from(now)),
-            or(exists(LEASE, false), eq(LEASE, null), lt(LEASE, Date.from(now))));
-    Bson filter =
-        skipNotifications.isEmpty() ? due : and(due, nin("notificationId", skipNotifications));
+  List<DeliveryRecord> claimDue(String notificationId, Instant now, Instant leaseUntil, int limit) {
+    Bson due = and(eq("notificationId", notificationId), toAttempt(now), free(now));
     List<String> ids = new ArrayList<>();
-    for (Document d : records.find(filter).projection(new Document("_id", 1)).limit(limit)) {
-      ids.add(d.getString("_id"));
+    // a cursor closed after the first batch rather than a limit: a store that scans for this query
+    // streams it and lets writes in meanwhile (the in-memory MongoDB of the tests and benchmarks)
+    try (MongoCursor<Document> found =
+        records.find(due).projection(new Document("_id", 1)).batchSize(limit).cursor()) {
+      while (ids.size() < limit && found.hasNext()) {
+        ids.add(found.next().getString("_id"));
+      }
     }
     List<DeliveryRecord> claimed = new ArrayList<>(ids.size());
     for (String id : ids) {
@@ -129,6 +127,36 @@ class DeliveryRecords {
       }
     }
     return claimed;
+  }
+
+  /**
+   * Tells {@code found} of every record with an attempt to come that any instance may take by
+   * {@code until}, with when: its attempt's time, or when the lease of the instance holding it
+   * ends. Records of {@code skip}'s notifications are left out.
+   */
+  void upcoming(Instant until, Collection<String> skip, BiConsumer<String, Instant> found) {
+    Bson coming = and(toAttempt(until), free(until));
+    Bson filter = skip.isEmpty() ? coming : and(coming, nin("notificationId", skip));
+    Document fields = new Document("_id", 0).append("notificationId", 1).append(NEXT, 1);
+    for (Document d :
+        records.find(filter).projection(fields.append(LEASE, 1)).batchSize(UPCOMING_BATCH)) {
+      Date next = d.getDate(NEXT);
+      Date lease = d.getDate(LEASE);
+      Date at = lease != null && lease.after(next) ? lease : next;
+      found.accept(d.getString("notificationId"), at.toInstant());
+    }
+  }
+
+  /** An attempt is to come by {@code at}. */
+  private static Bson toAttempt(Instant at) {
+    return and(
+        in("status", DeliveryStatus.PENDING.name(), DeliveryStatus.RETRYING.name()),
+        lte(NEXT, Date.from(at)));
+  }
+
+  /** No instance holds the record at {@code at}. */
+  private static Bson free(Instant at) {
+    return or(exists(LEASE, false), eq(LEASE, null), lt(LEASE, Date.from(at)));
   }
 
   /** Gives up this instance's hold of a record that it could not queue: the sweep takes it. */

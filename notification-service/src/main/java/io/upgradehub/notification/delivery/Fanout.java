@@ -29,6 +29,7 @@ class Fanout {
   private final Subscribers subscribers;
   private final DeliveryRecords records;
   private final Lanes lanes;
+  private final Waiting waiting;
   private final JsonMapper json;
   private final Clock clock;
   private final DeliveryProperties properties;
@@ -37,12 +38,14 @@ class Fanout {
       Subscribers subscribers,
       DeliveryRecords records,
       Lanes lanes,
+      Waiting waiting,
       JsonMapper json,
       Clock clock,
       DeliveryProperties properties) {
     this.subscribers = subscribers;
     this.records = records;
     this.lanes = lanes;
+    this.waiting = waiting;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
@@ -71,7 +74,9 @@ class Fanout {
         records.insertNew(
             batch, now.plus(properties.lease()), r -> !blocked.contains(r.notificationId()));
     for (DeliveryRecord r : stored) {
-      if (!blocked.contains(r.notificationId())) {
+      if (blocked.contains(r.notificationId())) {
+        waiting.now(r.notificationId());
+      } else {
         lanes.offer(r);
       }
     }

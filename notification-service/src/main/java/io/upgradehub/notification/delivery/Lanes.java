@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * own lane; the others keep going. While its circuit lets no call through a lane waits, its records
  * untouched, and looks again every {@value #PAUSE_MILLIS} ms. A record that finds its lane full
  * stays in the store, where the sweep finds it once the lane has room; one that waited in a lane
- * longer than its lease is left to the sweep too, which may have taken it again.
+ * longer than its lease is left to the sweep too, which may have taken it again. Either way its
+ * notification is noted as {@link Waiting}.
  */
 @Component
 class Lanes implements DisposableBean {
@@ -29,6 +30,7 @@ class Lanes implements DisposableBean {
 
   private final Deliverer deliverer;
   private final DeliveryRecords records;
+  private final Waiting waiting;
   private final int maxInFlight;
   private final int capacity;
   private final long leaseNanos;
@@ -44,10 +46,12 @@ class Lanes implements DisposableBean {
   Lanes(
       Deliverer deliverer,
       DeliveryRecords records,
+      Waiting waiting,
       DeliveryProperties properties,
       MeterRegistry meters) {
     this.deliverer = deliverer;
     this.records = records;
+    this.waiting = waiting;
     this.maxInFlight = properties.maxInFlightPerEndpoint();
     this.capacity = properties.queuePerEndpoint();
     this.leaseNanos = properties.lease().toNanos();
@@ -66,6 +70,7 @@ class Lanes implements DisposableBean {
     Lane lane = lanes.computeIfAbsent(record.notificationId(), Lane::new);
     if (!lane.add(record)) {
       records.release(record.id());
+      waiting.now(record.notificationId());
       return false;
     }
     lane.pump();
@@ -73,13 +78,28 @@ class Lanes implements DisposableBean {
   }
 
   /**
-   * The notifications whose records are left in the store now: lane full, or circuit not closed.
+   * The notifications whose new records are left in the store now: lane full, or circuit not closed
+   * (a half-open circuit's trial records are the sweep's to give, {@link #room}).
    */
   Set<String> blocked() {
     return lanes.values().stream()
-        .filter(lane -> lane.isFull() || !deliverer.closed(lane.notificationId))
+        .filter(lane -> lane.isFull() || deliverer.admits(lane.notificationId) != Deliverer.ANY)
         .map(lane -> lane.notificationId)
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * How many records the notification's lane takes now: its free places while the circuit is
+   * closed; the circuit's trial calls while it is half open and the lane idle, so that a receiver
+   * that came back is found out; otherwise none.
+   */
+  int room(String notificationId) {
+    Lane lane = lanes.get(notificationId);
+    int admits = deliverer.admits(notificationId);
+    if (admits == Deliverer.ANY) {
+      return lane == null ? capacity : lane.free();
+    }
+    return lane == null || lane.size() == 0 ? admits : 0;
   }
 
   /** Records queued or under way in every lane. */
@@ -115,6 +135,10 @@ class Lanes implements DisposableBean {
 
     synchronized boolean isFull() {
       return queue.size() >= capacity;
+    }
+
+    synchronized int free() {
+      return Math.max(0, capacity - queue.size());
     }
 
     synchronized int size() {
@@ -154,6 +178,7 @@ class Lanes implements DisposableBean {
           if (System.nanoTime() - queued.since() > leaseNanos) {
             // its lease ran out while it waited: the sweep may have taken it, let it be
             deliverer.release(notificationId);
+            waiting.now(notificationId);
             continue;
           }
           next = queued.record();

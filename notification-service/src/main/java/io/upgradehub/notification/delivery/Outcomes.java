@@ -25,17 +25,19 @@ class Outcomes implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
 
   private final DeliveryRecords records;
+  private final Waiting waiting;
   private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
   private volatile boolean running;
   private @Nullable Thread writer;
 
-  Outcomes(DeliveryRecords records) {
+  Outcomes(DeliveryRecords records, Waiting waiting) {
     this.records = records;
+    this.waiting = waiting;
   }
 
-  /** Queues the outcome of an attempt of record {@code id} for writing. */
-  void add(String id, Attempt attempt) {
-    queue.add(new Outcome(id, attempt));
+  /** Queues the outcome of an attempt of {@code record} for writing. */
+  void add(DeliveryRecord record, Attempt attempt) {
+    queue.add(new Outcome(record.id(), record.notificationId(), attempt));
   }
 
   private void write() {
@@ -51,6 +53,12 @@ class Outcomes implements SmartLifecycle {
           queue.drainTo(batch, BATCH - 1);
         }
         records.attempted(batch);
+        // noted once stored: a retry claimed before its outcome is written would not be due yet
+        for (Outcome o : batch) {
+          if (o.attempt().nextAt() != null) {
+            waiting.from(o.notificationId(), o.attempt().nextAt());
+          }
+        }
         batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -105,5 +113,5 @@ class Outcomes implements SmartLifecycle {
     return DEFAULT_PHASE - 1;
   }
 
-  record Outcome(String id, Attempt attempt) {}
+  record Outcome(String id, String notificationId, Attempt attempt) {}
 }

@@ -41,13 +41,15 @@ class PersistenceConfiguration {
 
   /**
    * Delivery records, each addressed by its message id as {@code _id}. The due index serves the
-   * sweep, the notification index the record lists; records are kept 30 days after their creation.
+   * sweep's look at the whole store, the notification's due index its claims, the notification
+   * index the record lists; records are kept 30 days after their creation.
    */
   @Bean
   MongoCollection<Document> recordCollection(MongoClient client, MongoProperties properties) {
     MongoCollection<Document> records =
         client.getDatabase(properties.getMongoClientDatabase()).getCollection("records");
     records.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+    records.createIndex(Indexes.ascending("notificationId", "status", "nextAttemptAt"));
     records.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("notificationId"), Indexes.descending("createdAt")));

@@ -35,18 +35,18 @@ class CircuitBreakerIntegrationTests extends NotificationServiceIntegrationTest 
           WireMock.post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
       String productKey = unique("cam");
       String packageId = knownPackage(productKey, "Camera firmware");
-      String broken = subscribe(failing.url("/hook"), productKey, packageId);
-      String working = subscribe(healthy.url("/hook"), productKey, packageId);
+      String broken = subscribeTo(failing.url("/hook"), productKey, packageId);
+      String working = subscribeTo(healthy.url("/hook"), productKey, packageId);
 
       for (int i = 0; i < 10; i++) {
         events().job(unique("b"), packageId, "dev-" + i, JobState.SUCCEEDED, 1, Instant.now());
       }
 
-      await("every healthy delivery", () -> count(working, "DELIVERED") == 10);
+      await("every healthy delivery", () -> recordCount(working, "DELIVERED") == 10);
       await(
           "every failing record tried or held",
-          () -> count(broken, "PENDING") + count(broken, "RETRYING") == 10);
-      // three failures opened the circuit: the other records were wait unsent, no attempt spent
+          () -> recordCount(broken, "PENDING") + recordCount(broken, "RETRYING") == 10);
+      // three failures opened the circuit: the other records wait unsent, no attempt spent
       assertThat(failing.requests()).hasSizeLessThan(10);
       JsonNode held =
           body(get("/api/v1/notifications/" + broken + "/records?size=100&status=PENDING"));
@@ -55,25 +55,7 @@ class CircuitBreakerIntegrationTests extends NotificationServiceIntegrationTest 
       // and stay so while it is open (60 s here), the sweep passing them by
       Thread.sleep(1500);
       assertThat(failing.requests()).hasSizeLessThan(10);
-      assertThat(count(broken, "PENDING")).isEqualTo(held.path("total").asInt());
+      assertThat(recordCount(broken, "PENDING")).isEqualTo(held.path("total").asInt());
     }
-  }
-
-  private int count(String notification, String status) throws Exception {
-    return body(get("/api/v1/notifications/" + notification + "/records?size=1&status=" + status))
-        .path("total")
-        .asInt();
-  }
-
-  private String subscribe(String url, String productKey, String packageId) throws Exception {
-    String id = createNotification("{\"url\":\"" + url + "\"}").path("id").asString();
-    assertThat(
-            post(
-                    "/api/v1/notifications/" + id + "/associations",
-                    "{\"productKey\":\"%s\",\"packageIds\":[\"%s\"]}"
-                        .formatted(productKey, packageId))
-                .statusCode())
-        .isEqualTo(200);
-    return id;
   }
 }
