@@ -36,7 +36,8 @@ class ArchitectureTests {
             "..campaign.dispatch..",
             "..campaign.tracking..",
             "..campaign.packages..",
-            "..campaign.inventory..")
+            "..campaign.inventory..",
+            "..campaign.transfer..")
         .check(CLASSES);
   }
 
@@ -53,7 +54,8 @@ class ArchitectureTests {
             "..campaign.dispatch..",
             "..campaign.tracking..",
             "..campaign.packages..",
-            "..campaign.inventory..")
+            "..campaign.inventory..",
+            "..campaign.transfer..")
         .check(CLASSES);
   }
 

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * wrong at once ({@code 400 VALIDATION_FAILED}), then against the package ({@code 422
  * FROM_VERSIONS_NOT_ALLOWED}), and turns them into a {@link BatchSpec}.
  */
-final class BatchRequests {
+public final class BatchRequests {
 
   static final int MAX_FROM_VERSIONS = 100;
   static final int MAX_VERIFY_DEVICES = 100;
@@ -56,22 +56,15 @@ final class BatchRequests {
         errors.add("schedule.endAt", "IN_THE_PAST", "must be in the future");
       }
     }
-    int rate = range(errors, "ratePerMinute", request.ratePerMinute(), 1, MAX_RATE, DEFAULT_RATE);
-    BatchRequest.RetryRequest retry = request.retry();
-    int retries =
-        range(errors, "retry.count", retry == null ? null : retry.count(), 0, MAX_RETRIES, 0);
-    int interval =
-        range(
+    UpgradeSettings settings =
+        settings(
             errors,
-            "retry.intervalSeconds",
-            retry == null ? null : retry.intervalSeconds(),
-            10,
-            86_400,
-            DEFAULT_RETRY_INTERVAL_SECONDS);
-    int timeout = timeout(errors, request.timeoutMinutes());
-    NotificationMode mode =
-        choice(errors, "mode", request.mode(), NotificationMode.class, NotificationMode.PUSH);
-    AbortRule abort = abort(errors, request.abort());
+            "",
+            request.ratePerMinute(),
+            request.retry(),
+            request.timeoutMinutes(),
+            request.mode(),
+            request.abort());
     errors.throwIfAny();
     fits(pkg, fromVersions);
     return new BatchSpec(
@@ -85,10 +78,63 @@ final class BatchRequests {
         scope,
         startAt != null && startAt.isAfter(now) ? startAt : null,
         endAt,
+        settings.ratePerMinute(),
+        settings.policy(),
+        settings.mode(),
+        settings.abort());
+  }
+
+  /**
+   * The checked upgrade settings of a batch, or of anything that starts one; each wrong field is
+   * added to {@code errors}, named after {@code prefix} ({@code ""} or, say, {@code "upgrade."}).
+   * Absent fields take their defaults: {@value #DEFAULT_RATE} a minute, no retry, a {@value
+   * #DEFAULT_TIMEOUT_MINUTES}-minute timeout, {@code PUSH}, no abort rule.
+   */
+  public static UpgradeSettings settings(
+      FieldErrors errors,
+      String prefix,
+      @Nullable Integer ratePerMinute,
+      BatchRequest.@Nullable RetryRequest retry,
+      @Nullable Integer timeoutMinutes,
+      @Nullable String mode,
+      BatchRequest.@Nullable AbortRequest abort) {
+    int rate = range(errors, prefix + "ratePerMinute", ratePerMinute, 1, MAX_RATE, DEFAULT_RATE);
+    int retries =
+        range(
+            errors,
+            prefix + "retry.count",
+            retry == null ? null : retry.count(),
+            0,
+            MAX_RETRIES,
+            0);
+    int interval =
+        range(
+            errors,
+            prefix + "retry.intervalSeconds",
+            retry == null ? null : retry.intervalSeconds(),
+            10,
+            86_400,
+            DEFAULT_RETRY_INTERVAL_SECONDS);
+    int timeout =
+        range(
+            errors,
+            prefix + "timeoutMinutes",
+            timeoutMinutes,
+            1,
+            MAX_TIMEOUT_MINUTES,
+            DEFAULT_TIMEOUT_MINUTES);
+    NotificationMode checkedMode =
+        choice(errors, prefix + "mode", mode, NotificationMode.class, NotificationMode.PUSH);
+    return new UpgradeSettings(
         rate,
         new RetryPolicy(retries, Duration.ofSeconds(interval), Duration.ofMinutes(timeout)),
-        mode,
-        abort);
+        checkedMode,
+        abort(errors, prefix, abort));
+  }
+
+  /** Whether {@code version} is a well-formed module version: 1-64 of A-Z a-z 0-9 . _ + -. */
+  public static boolean isVersion(@Nullable String version) {
+    return version != null && VERSION.matcher(version).matches();
   }
 
   /** The checked spec of a verification of {@code pkg}. */
@@ -162,7 +208,7 @@ final class BatchRequests {
     Set<String> distinct = new LinkedHashSet<>();
     for (int i = 0; i < versions.size(); i++) {
       String version = versions.get(i);
-      if (version == null || !VERSION.matcher(version).matches()) {
+      if (!isVersion(version)) {
         errors.add(
             "fromVersions[" + i + "]", "INVALID_FORMAT", "must be 1-64 of A-Z a-z 0-9 . _ + -");
       } else {
@@ -246,17 +292,18 @@ final class BatchRequests {
   }
 
   private static @Nullable AbortRule abort(
-      FieldErrors errors, BatchRequest.@Nullable AbortRequest abort) {
+      FieldErrors errors, String prefix, BatchRequest.@Nullable AbortRequest abort) {
     if (abort == null) {
       return null;
     }
     if (abort.failurePercent() == null) {
-      errors.add("abort.failurePercent", "REQUIRED", "give the failure percentage, 1-100");
+      errors.add(prefix + "abort.failurePercent", "REQUIRED", "give the failure percentage, 1-100");
     }
-    int percent = range(errors, "abort.failurePercent", abort.failurePercent(), 1, 100, 100);
+    int percent =
+        range(errors, prefix + "abort.failurePercent", abort.failurePercent(), 1, 100, 100);
     long minFinished = abort.minFinished() == null ? 1 : abort.minFinished();
     if (minFinished < 1 || minFinished > 10_000_000) {
-      errors.add("abort.minFinished", "OUT_OF_RANGE", "must be 1-10,000,000");
+      errors.add(prefix + "abort.minFinished", "OUT_OF_RANGE", "must be 1-10,000,000");
     }
     return new AbortRule(percent, minFinished);
   }

@@ -79,6 +79,24 @@ public class DeviceDirectory {
         answer.missing() == null ? List.of() : answer.missing());
   }
 
+  /**
+   * The name of a product that has {@code module}.
+   *
+   * @throws UnknownProductException when inventory-service knows no such product, or the product
+   *     has no such module ({@link UnknownProductException#module()})
+   * @throws InventoryUnavailableException when it cannot be reached
+   */
+  public String productName(String productKey, String module) {
+    InventoryClient.ProductAnswer product = call(() -> client.product(productKey));
+    boolean hasModule =
+        product.modules() != null
+            && product.modules().stream().anyMatch(m -> module.equals(m.name()));
+    if (!hasModule) {
+      throw new UnknownProductException("product " + productKey + " has no module " + module, true);
+    }
+    return product.name();
+  }
+
   /** What {@link #lookup} found. */
   public record Lookup(List<DeviceVersion> devices, List<String> missing) {}
 

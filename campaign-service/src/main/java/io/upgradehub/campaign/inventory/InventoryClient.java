@@ -33,6 +33,16 @@ interface InventoryClient {
   @PostMapping("/internal/v1/products/{productKey}/devices/lookup")
   LookupAnswer lookup(@PathVariable("productKey") String productKey, @RequestBody Lookup lookup);
 
+  /** A product with its modules: inventory-service's own product API, service to service. */
+  @GetMapping("/api/v1/products/{productKey}")
+  ProductAnswer product(@PathVariable("productKey") String productKey);
+
+  /** The part of a product's answer this service reads. */
+  record ProductAnswer(String productKey, String name, List<ModuleAnswer> modules) {}
+
+  /** A module of {@link ProductAnswer}. */
+  record ModuleAnswer(String name) {}
+
   /** The body of {@link #lookup}. */
   record Lookup(String module, List<String> deviceNames) {}
 

@@ -18,6 +18,8 @@ import io.upgradehub.events.packages.PackageUpdated;
 import io.upgradehub.outbox.Outbox;
 import io.upgradehub.outbox.PendingEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,29 @@ public class KnownPackages {
   public Optional<KnownPackage> find(String id) {
     Document found = packages.find(and(eq("_id", id), ne(PackageDocuments.DELETED, true))).first();
     return Optional.ofNullable(found).map(PackageDocuments::fromDocument);
+  }
+
+  /**
+   * The enabled, live packages of a product's module that bring a device running {@code from} to
+   * {@code target}: {@code DIFF} packages first (they are smaller), then {@code FULL} ones.
+   */
+  public List<KnownPackage> reaching(String productKey, String module, String from, String target) {
+    List<KnownPackage> found = new ArrayList<>();
+    for (Document d :
+        packages.find(
+            and(
+                eq("productKey", productKey),
+                eq("module", module),
+                eq("targetVersion", target),
+                eq(PackageDocuments.ENABLED, true),
+                ne(PackageDocuments.DELETED, true)))) {
+      KnownPackage pkg = PackageDocuments.fromDocument(d);
+      if (pkg.accepts(from)) {
+        found.add(pkg);
+      }
+    }
+    found.sort(Comparator.comparing(pkg -> !pkg.isDiff()));
+    return found;
   }
 
   /**

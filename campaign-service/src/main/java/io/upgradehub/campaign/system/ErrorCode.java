@@ -26,7 +26,17 @@ public enum ErrorCode implements ErrorKey {
       HttpStatus.UNPROCESSABLE_CONTENT, "Some chosen devices cannot take this package now"),
   UNKNOWN_DEVICES(HttpStatus.UNPROCESSABLE_CONTENT, "Some chosen devices are not in the product"),
   INVENTORY_UNAVAILABLE(
-      HttpStatus.SERVICE_UNAVAILABLE, "The device inventory cannot be reached; try again");
+      HttpStatus.SERVICE_UNAVAILABLE, "The device inventory cannot be reached; try again"),
+  UNKNOWN_PRODUCT(HttpStatus.UNPROCESSABLE_CONTENT, "No such product or module"),
+  NO_PACKAGE(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "No enabled package brings the start version to the target version"),
+  DEVICES_BUSY(
+      HttpStatus.CONFLICT, "Some devices are in an active batch or in another open transfer"),
+  TRANSFER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such transfer"),
+  TRANSFER_STATE_CONFLICT(HttpStatus.CONFLICT, "The transfer's status does not allow this"),
+  DECISION_CONFLICT(
+      HttpStatus.CONFLICT, "Some devices were decided the other way: accepted or rejected");
 
   private final HttpStatus status;
   private final String title;

@@ -36,6 +36,19 @@ class PersistenceConfiguration {
     return client.getDatabase(properties.getMongoClientDatabase()).getCollection("jobs");
   }
 
+  /** Transferred-in device batches, addressed by the transfer id as {@code _id}. */
+  @Bean
+  MongoCollection<Document> transferCollection(MongoClient client, MongoProperties properties) {
+    return client.getDatabase(properties.getMongoClientDatabase()).getCollection("transfers");
+  }
+
+  /** The devices of transfers, addressed by {@code transferId/deviceName} as {@code _id}. */
+  @Bean
+  MongoCollection<Document> transferDeviceCollection(
+      MongoClient client, MongoProperties properties) {
+    return client.getDatabase(properties.getMongoClientDatabase()).getCollection("transferDevices");
+  }
+
   /**
    * A read timeout unless the connection string sets one ({@code socketTimeoutMS}): a reply that
    * never comes (a server that dropped it) must fail the call, which is retried, rather than hold

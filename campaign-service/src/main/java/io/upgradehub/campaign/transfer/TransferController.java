@@ -1,0 +1,143 @@
+package io.upgradehub.campaign.transfer;
+
+import io.upgradehub.problems.FieldErrors;
+import io.upgradehub.problems.Paging;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Transferred-in device batches: intake, lists, detail, accept and reject (spec §4). */
+@RestController
+@RequestMapping(TransferController.TRANSFERS)
+class TransferController {
+
+  static final String TRANSFERS = "/api/v1/transfers";
+
+  /** Set by the gateway to the name of the API key that made the request. */
+  static final String PRINCIPAL = "X-UpgradeHub-Principal";
+
+  /**
+   * Who a request came from when it did not pass the gateway (a direct call inside the cluster).
+   */
+  static final String UNKNOWN_PRINCIPAL = "unknown";
+
+  private final TransferIntake intake;
+  private final TransferReview review;
+  private final Transfers transfers;
+  private final TransferDevices devices;
+
+  TransferController(
+      TransferIntake intake, TransferReview review, Transfers transfers, TransferDevices devices) {
+    this.intake = intake;
+    this.review = review;
+    this.transfers = transfers;
+    this.devices = devices;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TransferResponse> create(
+      @RequestBody TransferRequest request,
+      @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
+    Transfer transfer = intake.take(request, who(principal));
+    return ResponseEntity.created(URI.create(TRANSFERS + "/" + transfer.id()))
+        .body(TransferResponse.of(transfer));
+  }
+
+  @GetMapping
+  TransferPage list(
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String productName,
+      @RequestParam(required = false) @Nullable String productKey,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    Paging.check(page, size);
+    Transfers.Filter filter =
+        new Transfers.Filter(
+            choice("status", status, TransferStatus.class),
+            blankToNull(productName),
+            blankToNull(productKey));
+    return new TransferPage(
+        transfers.page(filter, page, size).stream().map(TransferResponse::of).toList(),
+        page,
+        size,
+        transfers.count(filter));
+  }
+
+  @GetMapping("/{transferId}")
+  TransferResponse get(@PathVariable String transferId) {
+    return TransferResponse.of(review.get(transferId));
+  }
+
+  @GetMapping("/{transferId}/devices")
+  TransferDevicePage devices(
+      @PathVariable String transferId,
+      @RequestParam(required = false) @Nullable String state,
+      @RequestParam(required = false) @Nullable String deviceName,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    Paging.check(page, size);
+    TransferDeviceState checked = choice("state", state, TransferDeviceState.class);
+    review.get(transferId);
+    String name = blankToNull(deviceName);
+    return new TransferDevicePage(
+        devices.page(transferId, checked, name, page, size),
+        page,
+        size,
+        devices.count(transferId, checked, name));
+  }
+
+  @PostMapping(value = "/{transferId}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+  TransferResponse accept(
+      @PathVariable String transferId,
+      @RequestBody DecisionRequest request,
+      @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
+    return TransferResponse.of(
+        review.decide(transferId, TransferReview.Action.ACCEPT, request, who(principal)));
+  }
+
+  @PostMapping(value = "/{transferId}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+  TransferResponse reject(
+      @PathVariable String transferId,
+      @RequestBody DecisionRequest request,
+      @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
+    return TransferResponse.of(
+        review.decide(transferId, TransferReview.Action.REJECT, request, who(principal)));
+  }
+
+  private static String who(@Nullable String principal) {
+    return principal == null || principal.isBlank() ? UNKNOWN_PRINCIPAL : principal;
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static <E extends Enum<E>> @Nullable E choice(
+      String parameter, @Nullable String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      new FieldErrors()
+          .add(
+              parameter,
+              "INVALID_VALUE",
+              "must be one of " + Arrays.toString(type.getEnumConstants()))
+          .throwIfAny();
+      return null;
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.upgradehub.campaign.transfer;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The devices of transfers (collection {@code transferDevices}, {@code _id} = {@code
+ * transferId/deviceName}). While its transfer is open for it (awaiting review, or accepted and not
+ * yet upgraded) a device carries the unique {@code hold} {@code productKey/deviceName}: the store
+ * itself refuses a device to a second open transfer, even when two intakes run at once.
+ */
+@Repository
+class TransferDevices {
+
+  /** Devices written or looked up in one request to the store. */
+  static final int CHUNK = 10_000;
+
+  private static final String TRANSFER_ID = "transferId";
+  private static final String DEVICE_NAME = "deviceName";
+  private static final String STATE = "state";
+  private static final String HOLD = "hold";
+
+  private final MongoCollection<Document> devices;
+
+  TransferDevices(MongoCollection<Document> transferDeviceCollection) {
+    this.devices = transferDeviceCollection;
+  }
+
+  @PostConstruct
+  void createIndexes() {
+    devices.createIndex(Indexes.ascending(HOLD), new IndexOptions().unique(true).sparse(true));
+    devices.createIndex(Indexes.ascending(TRANSFER_ID, STATE, DEVICE_NAME));
+    devices.createIndex(Indexes.ascending(TRANSFER_ID, DEVICE_NAME));
+  }
+
+  /**
+   * Stores a new transfer's devices, each awaiting review and held.
+   *
+   * @return the names another open transfer holds, which were not stored
+   */
+  List<String> insert(String transferId, String productKey, List<String> names, Instant now) {
+    List<String> held = new ArrayList<>();
+    Date at = Date.from(now);
+    for (int from = 0; from < names.size(); from += CHUNK) {
+      List<String> chunk = names.subList(from, Math.min(names.size(), from + CHUNK));
+      List<Document> documents = new ArrayList<>(chunk.size());
+      for (String name : chunk) {
+        documents.add(
+            new Document("_id", id(transferId, name))
+                .append(TRANSFER_ID, transferId)
+                .append(DEVICE_NAME, name)
+                .append(STATE, TransferDeviceState.AWAITING_REVIEW.name())
+                .append(HOLD, hold(productKey, name))
+                .append("updatedAt", at));
+      }
+      try {
+        devices.insertMany(documents, new InsertManyOptions().ordered(false));
+      } catch (MongoBulkWriteException e) {
+        for (BulkWriteError error : e.getWriteErrors()) {
+          if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+          }
+          held.add(chunk.get(error.getIndex()));
+        }
+      }
+    }
+    return held;
+  }
+
+  /** Removes every device of a transfer (an intake that was refused). */
+  void deleteAll(String transferId) {
+    devices.deleteMany(eq(TRANSFER_ID, transferId));
+  }
+
+  /** The transfer's devices of these names that it has, with their states. */
+  Map<String, TransferDeviceState> states(String transferId, List<String> names) {
+    Map<String, TransferDeviceState> found = new HashMap<>();
+    for (int from = 0; from < names.size(); from += CHUNK) {
+      List<String> ids = new ArrayList<>();
+      for (String name : names.subList(from, Math.min(names.size(), from + CHUNK))) {
+        ids.add(id(transferId, name));
+      }
+      for (Document d :
+          devices.find(in("_id", ids)).projection(new Document(DEVICE_NAME, 1).append(STATE, 1))) {
+        found.put(d.getString(DEVICE_NAME), TransferDeviceState.valueOf(d.getString(STATE)));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves the transfer's devices that await review (of {@code names}, or all when null) to {@code
+   * to}, recording who decided and when; a rejected device lets go of its hold.
+   *
+   * @return how many devices moved
+   */
+  long decide(
+      String transferId,
+      @Nullable List<String> names,
+      TransferDeviceState to,
+      String by,
+      Instant now) {
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.set(STATE, to.name()));
+    updates.add(Updates.set("decidedBy", by));
+    updates.add(Updates.set("decidedAt", Date.from(now)));
+    updates.add(Updates.set("updatedAt", Date.from(now)));
+    if (!to.holds()) {
+      updates.add(Updates.unset(HOLD));
+    }
+    Bson update = Updates.combine(updates);
+    Bson awaiting = eq(STATE, TransferDeviceState.AWAITING_REVIEW.name());
+    if (names == null) {
+      return devices
+          .updateMany(and(eq(TRANSFER_ID, transferId), awaiting), update)
+          .getModifiedCount();
+    }
+    long moved = 0;
+    for (int from = 0; from < names.size(); from += CHUNK) {
+      List<String> ids = new ArrayList<>();
+      for (String name : names.subList(from, Math.min(names.size(), from + CHUNK))) {
+        ids.add(id(transferId, name));
+      }
+      moved += devices.updateMany(and(in("_id", ids), awaiting), update).getModifiedCount();
+    }
+    return moved;
+  }
+
+  /** How many of the transfer's devices are in each state (every state present). */
+  Map<TransferDeviceState, Long> count(String transferId) {
+    Map<TransferDeviceState, Long> counts = new EnumMap<>(TransferDeviceState.class);
+    for (TransferDeviceState state : TransferDeviceState.values()) {
+      counts.put(state, 0L);
+    }
+    for (Document d :
+        devices.aggregate(
+            List.of(
+                Aggregates.match(eq(TRANSFER_ID, transferId)),
+                Aggregates.group("$" + STATE, Accumulators.sum("n", 1))))) {
+      counts.put(
+          TransferDeviceState.valueOf(d.getString("_id")), d.get("n", Number.class).longValue());
+    }
+    return counts;
+  }
+
+  /** A page of the transfer's devices by name, optionally of one state or names containing text. */
+  List<TransferDevice> page(
+      String transferId,
+      @Nullable TransferDeviceState state,
+      @Nullable String deviceName,
+      int page,
+      int size) {
+    List<TransferDevice> found = new ArrayList<>();
+    for (Document d :
+        devices
+            .find(filter(transferId, state, deviceName))
+            .sort(Sorts.ascending(DEVICE_NAME))
+            .skip(page * size)
+            .limit(size)) {
+      found.add(
+          new TransferDevice(
+              d.getString(DEVICE_NAME),
+              TransferDeviceState.valueOf(d.getString(STATE)),
+              d.getString("decidedBy"),
+              instant(d.getDate("decidedAt")),
+              d.getDate("updatedAt").toInstant()));
+    }
+    return found;
+  }
+
+  long count(String transferId, @Nullable TransferDeviceState state, @Nullable String deviceName) {
+    return devices.countDocuments(filter(transferId, state, deviceName));
+  }
+
+  private static Bson filter(
+      String transferId, @Nullable TransferDeviceState state, @Nullable String deviceName) {
+    List<Bson> parts = new ArrayList<>();
+    parts.add(eq(TRANSFER_ID, transferId));
+    if (state != null) {
+      parts.add(eq(STATE, state.name()));
+    }
+    if (deviceName != null) {
+      parts.add(
+          regex(DEVICE_NAME, Pattern.compile(Pattern.quote(deviceName), Pattern.CASE_INSENSITIVE)));
+    }
+    return and(parts);
+  }
+
+  private static String id(String transferId, String deviceName) {
+    return transferId + "/" + deviceName;
+  }
+
+  private static String hold(String productKey, String deviceName) {
+    return productKey + "/" + deviceName;
+  }
+
+  private static @Nullable Instant instant(@Nullable Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

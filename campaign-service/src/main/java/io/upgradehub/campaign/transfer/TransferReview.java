@@ -1,0 +1,156 @@
+package io.upgradehub.campaign.transfer;
+
+import io.upgradehub.campaign.system.ErrorCode;
+import io.upgradehub.events.devices.DeviceKey;
+import io.upgradehub.problems.ApiException;
+import io.upgradehub.problems.FieldErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts and rejects a transfer's devices (spec §4). A decision moves only devices that await
+ * review, so repeating one changes nothing; accepting a rejected device, or rejecting an accepted
+ * one, is refused and changes nothing. Who decided and when is kept on each device and in the
+ * transfer's decisions.
+ */
+@Service
+class TransferReview {
+
+  /** What an operator decides about devices. */
+  enum Action {
+    ACCEPT(TransferDeviceState.PENDING),
+    REJECT(TransferDeviceState.REJECTED);
+
+    private final TransferDeviceState to;
+
+    Action(TransferDeviceState to) {
+      this.to = to;
+    }
+
+    /** Whether a device in {@code state} was decided the other way. */
+    boolean conflictsWith(TransferDeviceState state) {
+      return this == ACCEPT ? state == TransferDeviceState.REJECTED : state.accepted();
+    }
+  }
+
+  private final Transfers transfers;
+  private final TransferDevices devices;
+  private final Clock clock;
+
+  TransferReview(Transfers transfers, TransferDevices devices, Clock clock) {
+    this.transfers = transfers;
+    this.devices = devices;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws ApiException {@code TRANSFER_NOT_FOUND}, {@code TRANSFER_STATE_CONFLICT} (canceled),
+   *     {@code VALIDATION_FAILED}, {@code UNKNOWN_DEVICES} or {@code DECISION_CONFLICT}
+   */
+  Transfer decide(String transferId, Action action, DecisionRequest request, String by) {
+    Transfer transfer = get(transferId);
+    if (transfer.status() == TransferStatus.CANCELED) {
+      throw new ApiException(
+          ErrorCode.TRANSFER_STATE_CONFLICT, "Transfer " + transferId + " was canceled");
+    }
+    boolean all = Boolean.TRUE.equals(request.all());
+    if (all && request.deviceNames() != null) {
+      new FieldErrors()
+          .add("deviceNames", "NOT_ALLOWED", "name devices or set all to true, not both")
+          .throwIfAny();
+    }
+    List<String> names = all ? null : names(request);
+    Instant now = clock.instant();
+    long requested;
+    long changed;
+    if (all) {
+      changed = devices.decide(transferId, null, action.to, by, now);
+      requested = changed;
+    } else {
+      check(transferId, action, names);
+      changed = devices.decide(transferId, names, action.to, by, now);
+      requested = names.size();
+    }
+    if (changed > 0) {
+      Map<TransferDeviceState, Long> counts = devices.count(transferId);
+      transfers.decided(
+          transferId,
+          counts,
+          TransferStatus.of(counts),
+          new Decision(action.name(), all, requested, changed, by, now),
+          now);
+    }
+    return get(transferId);
+  }
+
+  Transfer get(String transferId) {
+    return transfers
+        .find(transferId)
+        .orElseThrow(
+            () ->
+                new ApiException(ErrorCode.TRANSFER_NOT_FOUND, "No transfer '" + transferId + "'"));
+  }
+
+  /** Refuses names the transfer does not have, and devices decided the other way. */
+  private void check(String transferId, Action action, List<String> names) {
+    Map<String, TransferDeviceState> states = devices.states(transferId, names);
+    FieldErrors unknown = new FieldErrors();
+    FieldErrors conflicts = new FieldErrors();
+    int unknownCount = 0;
+    int conflictCount = 0;
+    for (int i = 0; i < names.size(); i++) {
+      TransferDeviceState state = states.get(names.get(i));
+      String field = "deviceNames[" + i + "]";
+      if (state == null) {
+        if (unknownCount++ < TransferRequests.MAX_LISTED) {
+          unknown.add(field, "UNKNOWN", "the transfer has no device " + names.get(i));
+        }
+      } else if (action.conflictsWith(state)) {
+        if (conflictCount++ < TransferRequests.MAX_LISTED) {
+          conflicts.add(field, state.name(), "is " + state.name().toLowerCase() + " already");
+        }
+      }
+    }
+    unknown.throwIfAny(ErrorCode.UNKNOWN_DEVICES);
+    conflicts.throwIfAny(ErrorCode.DECISION_CONFLICT);
+  }
+
+  private static List<String> names(DecisionRequest request) {
+    FieldErrors errors = new FieldErrors();
+    List<@Nullable String> given = request.deviceNames();
+    if (request.all() != null && !request.all()) {
+      errors.add("all", "INVALID_VALUE", "leave it out, or set it true to decide every device");
+    }
+    if (given == null || given.isEmpty()) {
+      errors.add("deviceNames", "REQUIRED", "name the devices, or set all to true");
+      errors.throwIfAny();
+      return List.of();
+    }
+    if (given.size() > TransferRequests.MAX_DEVICES) {
+      errors.add("deviceNames", "TOO_MANY", "at most " + TransferRequests.MAX_DEVICES);
+      errors.throwIfAny();
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> names = new ArrayList<>(given.size());
+    int wrong = 0;
+    for (int i = 0; i < given.size(); i++) {
+      String name = given.get(i);
+      if (!DeviceKey.isValidDeviceName(name)) {
+        if (wrong++ < TransferRequests.MAX_LISTED) {
+          errors.add("deviceNames[" + i + "]", "INVALID_FORMAT", "is not a device name");
+        }
+      } else if (seen.add(name)) {
+        names.add(name);
+      }
+    }
+    errors.throwIfAny();
+    return names;
+  }
+}

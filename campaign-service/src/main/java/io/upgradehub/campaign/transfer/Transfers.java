@@ -1,0 +1,139 @@
+package io.upgradehub.campaign.transfer;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Transfers (collection {@code transfers}, {@code _id} = transfer id). A transfer is stored as
+ * {@code receiving} before its devices, and shown only once they all are: a refused or broken
+ * intake leaves nothing anyone sees, and {@link #delete} takes it away.
+ */
+@Repository
+class Transfers {
+
+  static final int MAX_DECISIONS = 100;
+
+  private final MongoCollection<Document> transfers;
+
+  Transfers(MongoCollection<Document> transferCollection) {
+    this.transfers = transferCollection;
+  }
+
+  @PostConstruct
+  void createIndexes() {
+    transfers.createIndex(Indexes.descending(TransferDocuments.CREATED_AT));
+    transfers.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("productKey"), Indexes.descending(TransferDocuments.CREATED_AT)));
+  }
+
+  /** Stores a transfer whose devices are still to be stored: no list or read shows it yet. */
+  void insertReceiving(Transfer transfer) {
+    transfers.insertOne(
+        TransferDocuments.toDocument(transfer).append(TransferDocuments.RECEIVING, true));
+  }
+
+  /** Shows a transfer whose devices are all stored. */
+  void received(String id) {
+    transfers.updateOne(eq("_id", id), Updates.unset(TransferDocuments.RECEIVING));
+  }
+
+  void delete(String id) {
+    transfers.deleteOne(eq("_id", id));
+  }
+
+  Optional<Transfer> find(String id) {
+    return Optional.ofNullable(transfers.find(and(eq("_id", id), shown())).first())
+        .map(TransferDocuments::fromDocument);
+  }
+
+  /**
+   * Stores the counts of a transfer's devices and the status they give it, with the decision that
+   * changed them (the latest {@value #MAX_DECISIONS} are kept).
+   */
+  void decided(
+      String id,
+      Map<TransferDeviceState, Long> counts,
+      TransferStatus status,
+      Decision decision,
+      Instant now) {
+    transfers.updateOne(
+        and(eq("_id", id), ne(TransferDocuments.STATUS, TransferStatus.CANCELED.name())),
+        Updates.combine(
+            Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
+            Updates.set(TransferDocuments.STATUS, status.name()),
+            Updates.pushEach(
+                TransferDocuments.DECISIONS,
+                List.of(TransferDocuments.decision(decision)),
+                new PushOptions().slice(-MAX_DECISIONS)),
+            Updates.set(TransferDocuments.UPDATED_AT, Date.from(now))));
+  }
+
+  /** A page of transfers, newest first. */
+  List<Transfer> page(Filter filter, int page, int size) {
+    List<Transfer> found = new ArrayList<>();
+    for (Document d :
+        transfers
+            .find(bson(filter))
+            .sort(Sorts.descending(TransferDocuments.CREATED_AT, "_id"))
+            .skip(page * size)
+            .limit(size)) {
+      found.add(TransferDocuments.fromDocument(d));
+    }
+    return found;
+  }
+
+  long count(Filter filter) {
+    return transfers.countDocuments(bson(filter));
+  }
+
+  /**
+   * What a list of transfers is narrowed to; each part is optional.
+   *
+   * @param productName part of the product's name, any case
+   */
+  record Filter(
+      @Nullable TransferStatus status, @Nullable String productName, @Nullable String productKey) {}
+
+  private static Bson bson(Filter f) {
+    List<Bson> parts = new ArrayList<>();
+    parts.add(shown());
+    if (f.status() != null) {
+      parts.add(eq(TransferDocuments.STATUS, f.status().name()));
+    }
+    if (f.productName() != null) {
+      parts.add(
+          regex(
+              "productName",
+              Pattern.compile(Pattern.quote(f.productName()), Pattern.CASE_INSENSITIVE)));
+    }
+    if (f.productKey() != null) {
+      parts.add(eq("productKey", f.productKey()));
+    }
+    return and(parts);
+  }
+
+  private static Bson shown() {
+    return ne(TransferDocuments.RECEIVING, true);
+  }
+}
