@@ -1,7 +1,10 @@
 package io.upgradehub.campaign.transfer;
 
+import io.upgradehub.campaign.batch.BatchRequest;
 import io.upgradehub.problems.FieldErrors;
 import io.upgradehub.problems.Paging;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,6 +55,51 @@ class TransferController {
     Transfer transfer = intake.take(request, who(principal));
     return ResponseEntity.created(URI.create(TRANSFERS + "/" + transfer.id()))
         .body(TransferResponse.of(transfer));
+  }
+
+  /**
+   * The same intake with the device names as a streamed CSV body ({@link CsvDeviceNames}) and the
+   * other fields as parameters; the upgrade settings flattened ({@code retryCount}, {@code
+   * abortFailurePercent}, …).
+   */
+  @PostMapping(consumes = "text/csv")
+  ResponseEntity<TransferResponse> createFromCsv(
+      @RequestParam(required = false) @Nullable String source,
+      @RequestParam(required = false) @Nullable String productKey,
+      @RequestParam(required = false) @Nullable String module,
+      @RequestParam(required = false) @Nullable String startVersion,
+      @RequestParam(required = false) @Nullable String targetVersion,
+      @RequestParam(required = false) @Nullable Integer ratePerMinute,
+      @RequestParam(required = false) @Nullable Integer retryCount,
+      @RequestParam(required = false) @Nullable Integer retryIntervalSeconds,
+      @RequestParam(required = false) @Nullable Integer timeoutMinutes,
+      @RequestParam(required = false) @Nullable String mode,
+      @RequestParam(required = false) @Nullable Integer abortFailurePercent,
+      @RequestParam(required = false) @Nullable Long abortMinFinished,
+      @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal,
+      InputStream body)
+      throws IOException {
+    TransferRequest.Upgrade upgrade =
+        new TransferRequest.Upgrade(
+            ratePerMinute,
+            retryCount == null && retryIntervalSeconds == null
+                ? null
+                : new BatchRequest.RetryRequest(retryCount, retryIntervalSeconds),
+            timeoutMinutes,
+            mode,
+            abortFailurePercent == null && abortMinFinished == null
+                ? null
+                : new BatchRequest.AbortRequest(abortFailurePercent, abortMinFinished));
+    return create(
+        new TransferRequest(
+            source,
+            productKey,
+            module,
+            startVersion,
+            targetVersion,
+            CsvDeviceNames.read(body),
+            upgrade),
+        principal);
   }
 
   @GetMapping

@@ -2,6 +2,7 @@ package io.upgradehub.campaign.transfer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -60,6 +61,21 @@ class Transfers {
 
   void delete(String id) {
     transfers.deleteOne(eq("_id", id));
+  }
+
+  /** The transfers still receiving their devices that began before {@code before}. */
+  List<String> receivingSince(Instant before) {
+    List<String> ids = new ArrayList<>();
+    for (Document d :
+        transfers
+            .find(
+                and(
+                    eq(TransferDocuments.RECEIVING, true),
+                    lt(TransferDocuments.CREATED_AT, Date.from(before))))
+            .projection(new Document("_id", 1))) {
+      ids.add(d.getString("_id"));
+    }
+    return ids;
   }
 
   Optional<Transfer> find(String id) {

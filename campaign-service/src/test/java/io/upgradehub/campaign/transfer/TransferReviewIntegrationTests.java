@@ -140,6 +140,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     product(product, name, "default");
     packageOf(product, "FULL", "2.0", List.of());
     String first = created(transfer(product, "1.0", "2.0", List.of("l-1"))).path("id").asString();
+    clock.advance(java.time.Duration.ofSeconds(1));
     String second = created(transfer(product, "1.0", "2.0", List.of("l-2"))).path("id").asString();
     postAs("/api/v1/transfers/" + first + "/accept", "{\"all\":true}");
 

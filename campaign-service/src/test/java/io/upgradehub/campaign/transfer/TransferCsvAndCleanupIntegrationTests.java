@@ -1,0 +1,121 @@
+package io.upgradehub.campaign.transfer;
+
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static io.upgradehub.testsupport.Problems.fieldErrors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upgradehub.campaign.batch.NotificationMode;
+import io.upgradehub.campaign.batch.UpgradeSettings;
+import io.upgradehub.campaign.job.RetryPolicy;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** A transfer's devices sent as CSV, and intakes that an instance began and never finished. */
+class TransferCsvAndCleanupIntegrationTests extends TransferIntegrationTest {
+
+  @Autowired private Transfers transfers;
+  @Autowired private TransferDevices transferDevices;
+  @Autowired private AbandonedIntakes abandoned;
+
+  private HttpResponse<String> postCsv(String query, String csv) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri("/api/v1/transfers?" + query))
+            .header("Content-Type", "text/csv")
+            .header(TransferController.PRINCIPAL, OPERATOR)
+            .POST(HttpRequest.BodyPublishers.ofString(csv))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void takesInDeviceNamesFromACsvBody() throws Exception {
+    String product = uniqueKey("csv");
+    product(product, "Csv", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    String query = "source=line-4&productKey=" + product + "&startVersion=1.0&targetVersion=2.0";
+
+    HttpResponse<String> created =
+        postCsv(
+            query + "&retryCount=1&mode=pull",
+            "\uFEFFdeviceName,default\r\n c-1 ,1.0\r\n\r\n\"c-2\",1.0\r\nc-3\r\n");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode transfer = body(created);
+    assertThat(transfer.path("devices").asLong()).isEqualTo(3);
+    assertThat(transfer.path("source").asString()).isEqualTo("line-4");
+    assertThat(transfer.path("upgrade").path("retry").path("count").asInt()).isEqualTo(1);
+    assertThat(transfer.path("upgrade").path("mode").asString()).isEqualTo("PULL");
+    JsonNode devices =
+        body(get("/api/v1/transfers/" + transfer.path("id").asString() + "/devices"));
+    assertThat(devices.path("items").valueStream().map(d -> d.path("deviceName").asString()))
+        .containsExactly("c-1", "c-2", "c-3");
+
+    assertThat(fieldErrors(assertProblem(postCsv(query, "name\nc-9\n"), 400, "VALIDATION_FAILED")))
+        .containsEntry("body", "INVALID_HEADER");
+    assertThat(
+            fieldErrors(
+                assertProblem(
+                    postCsv(query, "deviceName\nc-8\nnot a name\nc-8\n"),
+                    400,
+                    "VALIDATION_FAILED")))
+        .isEqualTo(Map.of("deviceNames[1]", "INVALID_FORMAT", "deviceNames[2]", "DUPLICATE"));
+    assertThat(listed(product)).isEqualTo(1);
+  }
+
+  @Test
+  void removesAnIntakeNeverFinishedAndFreesItsDevices() throws Exception {
+    String product = uniqueKey("dead");
+    product(product, "Dead", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    Instant now = clock.instant();
+    // an instance stopped while storing these devices, two hours ago; another is storing now
+    String dead = receiving(product, now.minus(Duration.ofHours(2)), "z-1");
+    String alive = receiving(product, now.minusSeconds(5), "z-2");
+
+    assertThat(abandoned.clean()).isEqualTo(1);
+
+    assertThat(transferDevices.count(dead, null, null)).isZero();
+    assertThat(transferDevices.count(alive, null, null)).isEqualTo(1);
+    created(transfer(product, "1.0", "2.0", List.of("z-1")));
+    assertProblem(
+        postAs("/api/v1/transfers", transfer(product, "1.0", "2.0", List.of("z-2"))),
+        409,
+        "DEVICES_BUSY");
+  }
+
+  private String receiving(String product, Instant at, String device) {
+    String id = "tr-" + uniqueKey("r");
+    transfers.insertReceiving(
+        new Transfer(
+            id,
+            "source",
+            product,
+            "Dead",
+            "default",
+            "1.0",
+            "2.0",
+            "pkg",
+            "pkg",
+            new UpgradeSettings(
+                10,
+                new RetryPolicy(0, Duration.ofMinutes(5), Duration.ofHours(1)),
+                NotificationMode.PUSH,
+                null),
+            TransferStatus.AWAITING_REVIEW,
+            1,
+            Map.of(),
+            List.of(),
+            at,
+            "key",
+            at));
+    assertThat(transferDevices.insert(id, product, List.of(device), at)).isEmpty();
+    return id;
+  }
+}
