@@ -4,6 +4,7 @@ import io.upgradehub.events.EventEnvelope;
 import io.upgradehub.events.batches.BatchState;
 import io.upgradehub.events.batches.BatchStateChanged;
 import io.upgradehub.events.batches.BatchTopics;
+import io.upgradehub.events.batches.TransferDecided;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
@@ -121,6 +122,31 @@ public final class CampaignEvents implements AutoCloseable {
             attempt,
             state == JobState.FAILED ? -3 : null,
             state == JobState.FAILED ? "install failed" : null,
+            at));
+  }
+
+  /**
+   * An operator decided ({@code ACCEPT} or {@code REJECT}) devices of a transfer of the package.
+   */
+  public String transfer(String transferId, String packageId, String action, Instant at) {
+    return publish(
+        BatchTopics.BATCH_EVENTS,
+        TransferDecided.TYPE,
+        TransferDecided.VERSION,
+        transferId,
+        new TransferDecided(
+            transferId,
+            action,
+            packageId,
+            "cam",
+            "default",
+            "1.0.0",
+            "2.0.0",
+            false,
+            2,
+            Map.of("PENDING", 2L, "AWAITING_REVIEW", 1L),
+            "IN_PROGRESS",
+            "ops-key",
             at));
   }
 

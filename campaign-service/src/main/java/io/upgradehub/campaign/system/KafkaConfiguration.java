@@ -58,6 +58,12 @@ class KafkaConfiguration {
     return new OutboxSource(BatchTopics.SOURCE, packageCollection, BatchTopics.BATCH_EVENTS);
   }
 
+  /** Transfers: their decisions' events, keyed by transfer. */
+  @Bean
+  OutboxSource transferOutbox(MongoCollection<Document> transferCollection) {
+    return new OutboxSource(BatchTopics.SOURCE, transferCollection, BatchTopics.BATCH_EVENTS);
+  }
+
   // Every topic this service produces or consumes, declared with the partitions the events module
   // fixes, so whichever service starts first creates it whole.
 

@@ -1,13 +1,16 @@
 package io.upgradehub.campaign.transfer;
 
 import io.upgradehub.campaign.system.ErrorCode;
+import io.upgradehub.events.batches.TransferDecided;
 import io.upgradehub.events.devices.DeviceKey;
+import io.upgradehub.outbox.PendingEvent;
 import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,14 +83,38 @@ class TransferReview {
     }
     if (changed > 0) {
       Map<TransferDeviceState, Long> counts = devices.count(transferId);
+      TransferStatus status = TransferStatus.of(counts);
+      Decision decision = new Decision(action.name(), all, requested, changed, by, now);
       transfers.decided(
-          transferId,
-          counts,
-          TransferStatus.of(counts),
-          new Decision(action.name(), all, requested, changed, by, now),
-          now);
+          transferId, counts, status, decision, event(transfer, decision, counts, status));
     }
     return get(transferId);
+  }
+
+  private static PendingEvent event(
+      Transfer transfer,
+      Decision decision,
+      Map<TransferDeviceState, Long> counts,
+      TransferStatus status) {
+    Map<String, Long> byState = new LinkedHashMap<>();
+    counts.forEach((state, n) -> byState.put(state.name(), n));
+    return new PendingEvent(
+        TransferDecided.TYPE,
+        TransferDecided.VERSION,
+        new TransferDecided(
+            transfer.id(),
+            decision.action(),
+            transfer.packageId(),
+            transfer.productKey(),
+            transfer.module(),
+            transfer.startVersion(),
+            transfer.targetVersion(),
+            decision.all(),
+            decision.changed(),
+            byState,
+            status.name(),
+            decision.by(),
+            decision.at()));
   }
 
   Transfer get(String transferId) {

@@ -11,6 +11,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.upgradehub.outbox.Outbox;
+import io.upgradehub.outbox.OutboxSource;
+import io.upgradehub.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,9 +39,16 @@ class Transfers {
   static final int MAX_DECISIONS = 100;
 
   private final MongoCollection<Document> transfers;
+  private final Outbox outbox;
+  private final OutboxSource source;
 
-  Transfers(MongoCollection<Document> transferCollection) {
+  Transfers(
+      MongoCollection<Document> transferCollection,
+      Outbox outbox,
+      @Qualifier("transferOutbox") OutboxSource source) {
     this.transfers = transferCollection;
+    this.outbox = outbox;
+    this.source = source;
   }
 
   @PostConstruct
@@ -85,16 +96,16 @@ class Transfers {
 
   /**
    * Stores the counts of a transfer's devices and the status they give it, with the decision that
-   * changed them (the latest {@value #MAX_DECISIONS} are kept).
+   * changed them (the latest {@value #MAX_DECISIONS} are kept) and its event, in one write.
    */
   void decided(
       String id,
       Map<TransferDeviceState, Long> counts,
       TransferStatus status,
       Decision decision,
-      Instant now) {
+      PendingEvent event) {
     transfers.updateOne(
-        and(eq("_id", id), ne(TransferDocuments.STATUS, TransferStatus.CANCELED.name())),
+        eq("_id", id),
         Updates.combine(
             Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
             Updates.set(TransferDocuments.STATUS, status.name()),
@@ -102,7 +113,9 @@ class Transfers {
                 TransferDocuments.DECISIONS,
                 List.of(TransferDocuments.decision(decision)),
                 new PushOptions().slice(-MAX_DECISIONS)),
-            Updates.set(TransferDocuments.UPDATED_AT, Date.from(now))));
+            Updates.pushEach(Outbox.FIELD, outbox.entries(id, decision.at(), List.of(event))),
+            Updates.set(TransferDocuments.UPDATED_AT, Date.from(decision.at()))));
+    outbox.written(source, List.of(id));
   }
 
   /** A page of transfers, newest first. */

@@ -3,6 +3,7 @@ package io.upgradehub.notification.delivery;
 import io.upgradehub.events.batches.BatchState;
 import io.upgradehub.events.batches.BatchStateChanged;
 import io.upgradehub.events.batches.BatchTopics;
+import io.upgradehub.events.batches.TransferDecided;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
@@ -18,10 +19,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns campaign-service's batch and job events into webhook messages, a poll at a time: the poll's
- * records are stored (and its offsets committed by the container) only together, so a stop loses
- * none and a repeated poll stores nothing twice. A record that cannot be read, or of a type or
- * state that makes no message, is skipped ({@link IncomingEvents}).
+ * Turns campaign-service's batch, transfer and job events into webhook messages, a poll at a time:
+ * the poll's records are stored (and its offsets committed by the container) only together, so a
+ * stop loses none and a repeated poll stores nothing twice. A record that cannot be read, or of a
+ * type or state that makes no message, is skipped ({@link IncomingEvents}).
  */
 @Component
 class CampaignEventListener {
@@ -39,6 +40,9 @@ class CampaignEventListener {
     List<Message> messages = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
       read(record, BatchStateChanged.TYPE, BatchStateChanged.class)
+          .flatMap(this::message)
+          .ifPresent(messages::add);
+      read(record, TransferDecided.TYPE, TransferDecided.class)
           .flatMap(this::message)
           .ifPresent(messages::add);
     }
@@ -91,6 +95,43 @@ class CampaignEventListener {
             type,
             e.packageId(),
             e.batchId(),
+            null,
+            e.at(),
+            data));
+  }
+
+  private Optional<Message> message(TransferDecided e) {
+    if (e.transferId() == null || e.packageId() == null || e.action() == null || e.at() == null) {
+      return events.skip("invalid", "transfer event without transferId, packageId, action or at");
+    }
+    MessageType type =
+        switch (e.action()) {
+          case "ACCEPT" -> MessageType.TRANSFER_ACCEPTED;
+          case "REJECT" -> MessageType.TRANSFER_REJECTED;
+          default -> null;
+        };
+    if (type == null) {
+      return events.skip("invalid", "transfer event with an unknown action " + e.action());
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("transferId", e.transferId());
+    data.put("packageId", e.packageId());
+    data.put("productKey", e.productKey());
+    data.put("module", e.module());
+    data.put("startVersion", e.startVersion());
+    data.put("targetVersion", e.targetVersion());
+    data.put("all", e.all());
+    data.put("changed", e.changed());
+    data.put("counts", e.counts() == null ? Map.of() : e.counts());
+    data.put("status", e.status());
+    data.put("by", e.by());
+    data.put("at", e.at().toString());
+    return Optional.of(
+        new Message(
+            "transfer/" + e.transferId() + "/" + e.action() + "/" + e.at().toEpochMilli(),
+            type,
+            e.packageId(),
+            e.transferId(),
             null,
             e.at(),
             data));

@@ -15,7 +15,9 @@ public enum MessageType {
   BATCH_FINISHED("batch.finished", "every device of a batch ended"),
   BATCH_CANCELED("batch.canceled", "a batch was canceled"),
   DEVICE_SUCCEEDED("device.succeeded", "a device reached the target version"),
-  DEVICE_FAILED("device.failed", "a device's upgrade attempt failed or timed out");
+  DEVICE_FAILED("device.failed", "a device's upgrade attempt failed or timed out"),
+  TRANSFER_ACCEPTED("transfer.accepted", "an operator accepted devices of a transferred-in batch"),
+  TRANSFER_REJECTED("transfer.rejected", "an operator rejected devices of a transferred-in batch");
 
   private final String wireName;
   private final String description;

@@ -170,6 +170,32 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
   }
 
   @Test
+  void deliversATransferDecisionToTheNotificationsOfItsPackage() throws Exception {
+    Subscription s = subscribe(receiver.url("/hook"), "[\"transfer.accepted\"]");
+    String transferId = unique("tr");
+    Instant t = Instant.now();
+
+    events().transfer(transferId, s.packageId, "REJECT", t);
+    events().transfer(transferId, s.packageId, "ACCEPT", t.plusMillis(1));
+    events().transfer(transferId, s.packageId, "ACCEPT", t.plusMillis(1));
+
+    await("transfer.accepted", () -> types(receiver).contains("transfer.accepted"));
+    LoggedRequest request = receiver.requests().get(0);
+    Receiver.assertVerifies(request, s.token);
+    JsonNode data = json.readTree(request.getBodyAsString()).path("data");
+    assertThat(data.path("transferId").asString()).isEqualTo(transferId);
+    assertThat(data.path("changed").asLong()).isEqualTo(2);
+    assertThat(data.path("counts").path("PENDING").asLong()).isEqualTo(2);
+    assertThat(data.path("by").asString()).isEqualTo("ops-key");
+    assertThat(data.path("packageName").asString()).isEqualTo("Camera firmware 2.0");
+    // one record, the transfer as its batch
+    JsonNode record = onlyRecord(s.id);
+    assertThat(record.path("messageType").asString()).isEqualTo("transfer.accepted");
+    assertThat(record.path("batchId").asString()).isEqualTo(transferId);
+    assertThat(types(receiver)).containsExactly("transfer.accepted");
+  }
+
+  @Test
   void deliversOnRetryWhenTheReceiverFailsFirst() throws Exception {
     receiver.server.resetAll();
     receiver.server.stubFor(
