@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -131,12 +132,19 @@ final class Campaigns {
    * first other answer, or the last after 60 s.
    */
   HttpResponse<String> postOncePackageKnown(String path, String json) {
+    return postWhile(
+        path, json, r -> r.statusCode() == 404 && r.body().contains("\"PACKAGE_NOT_FOUND\""));
+  }
+
+  /**
+   * POSTs again while {@code notYet} holds for the answer (something the platform learns from
+   * events has not arrived); the first other answer, or the last after 60 s.
+   */
+  HttpResponse<String> postWhile(String path, String json, Predicate<HttpResponse<String>> notYet) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       HttpResponse<String> response = api.postJson(path, E2ePlatform.ADMIN, json);
-      boolean unknown =
-          response.statusCode() == 404 && response.body().contains("\"PACKAGE_NOT_FOUND\"");
-      if (!unknown || System.nanoTime() > deadline) {
+      if (!notYet.test(response) || System.nanoTime() > deadline) {
         return response;
       }
       sleep(250);

@@ -3,7 +3,6 @@ package io.upgradehub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +26,12 @@ class TransferIntegrationTests {
         """
             .formatted(product, Campaigns.FROM, Campaigns.TARGET);
 
-    HttpResponse<String> created = onceThePackageIsKnown(api, body);
+    // campaign-service learns of the new package from package-service's events
+    HttpResponse<String> created =
+        campaigns.postWhile(
+            "/api/v1/transfers",
+            body,
+            r -> r.statusCode() == 422 && r.body().contains("\"NO_PACKAGE\""));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode transfer = Api.json(created);
@@ -52,23 +56,5 @@ class TransferIntegrationTests {
             .path("items")
             .get(0);
     assertThat(device.path("decidedBy").asString()).isEqualTo("e2e-admin");
-  }
-
-  /** POSTs the transfer again while campaign-service has not yet learnt of the new package. */
-  private static HttpResponse<String> onceThePackageIsKnown(Api api, String body) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      HttpResponse<String> response = api.postJson("/api/v1/transfers", E2ePlatform.ADMIN, body);
-      boolean unknown = response.statusCode() == 422 && response.body().contains("NO_PACKAGE");
-      if (!unknown || System.nanoTime() > deadline) {
-        return response;
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return response;
-      }
-    }
   }
 }

@@ -1,11 +1,8 @@
 package io.upgradehub.campaign.tracking;
 
+import io.upgradehub.campaign.system.QueryParameters;
 import io.upgradehub.events.jobs.JobState;
-import io.upgradehub.problems.CommonError;
-import io.upgradehub.problems.FieldErrors;
 import io.upgradehub.problems.Paging;
-import java.util.Arrays;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +28,8 @@ class JobController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     Paging.check(page, size);
-    JobState wanted = state(state);
-    String name = deviceName == null || deviceName.isBlank() ? null : deviceName;
+    JobState wanted = QueryParameters.choice("state", state, JobState.class);
+    String name = QueryParameters.text(deviceName);
     return new JobPage(
         management.ofBatch(batchId, wanted, name, page, size).stream()
             .map(JobResponse::of)
@@ -61,19 +58,5 @@ class JobController {
         page,
         size,
         management.countOfDevice(productKey, deviceName));
-  }
-
-  private static @Nullable JobState state(@Nullable String state) {
-    if (state == null || state.isBlank()) {
-      return null;
-    }
-    try {
-      return JobState.valueOf(state.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      new FieldErrors()
-          .add("state", "INVALID_VALUE", "must be one of " + Arrays.toString(JobState.values()))
-          .throwIfAny(CommonError.INVALID_PARAMETER);
-      return null;
-    }
   }
 }

@@ -1,13 +1,11 @@
 package io.upgradehub.campaign.transfer;
 
 import io.upgradehub.campaign.batch.BatchRequest;
-import io.upgradehub.problems.FieldErrors;
+import io.upgradehub.campaign.system.QueryParameters;
 import io.upgradehub.problems.Paging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -112,9 +110,9 @@ class TransferController {
     Paging.check(page, size);
     Transfers.Filter filter =
         new Transfers.Filter(
-            choice("status", status, TransferStatus.class),
-            blankToNull(productName),
-            blankToNull(productKey));
+            QueryParameters.choice("status", status, TransferStatus.class),
+            QueryParameters.text(productName),
+            QueryParameters.text(productKey));
     return new TransferPage(
         transfers.page(filter, page, size).stream().map(TransferResponse::of).toList(),
         page,
@@ -135,9 +133,9 @@ class TransferController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     Paging.check(page, size);
-    TransferDeviceState checked = choice("state", state, TransferDeviceState.class);
+    TransferDeviceState checked = QueryParameters.choice("state", state, TransferDeviceState.class);
     review.get(transferId);
-    String name = blankToNull(deviceName);
+    String name = QueryParameters.text(deviceName);
     return new TransferDevicePage(
         devices.page(transferId, checked, name, page, size),
         page,
@@ -150,8 +148,7 @@ class TransferController {
       @PathVariable String transferId,
       @RequestBody DecisionRequest request,
       @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
-    return TransferResponse.of(
-        review.decide(transferId, TransferReview.Action.ACCEPT, request, who(principal)));
+    return decide(transferId, TransferReview.Action.ACCEPT, request, principal);
   }
 
   @PostMapping(value = "/{transferId}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -159,33 +156,18 @@ class TransferController {
       @PathVariable String transferId,
       @RequestBody DecisionRequest request,
       @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
-    return TransferResponse.of(
-        review.decide(transferId, TransferReview.Action.REJECT, request, who(principal)));
+    return decide(transferId, TransferReview.Action.REJECT, request, principal);
+  }
+
+  private TransferResponse decide(
+      String transferId,
+      TransferReview.Action action,
+      DecisionRequest request,
+      @Nullable String principal) {
+    return TransferResponse.of(review.decide(transferId, action, request, who(principal)));
   }
 
   private static String who(@Nullable String principal) {
     return principal == null || principal.isBlank() ? UNKNOWN_PRINCIPAL : principal;
-  }
-
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static <E extends Enum<E>> @Nullable E choice(
-      String parameter, @Nullable String value, Class<E> type) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      new FieldErrors()
-          .add(
-              parameter,
-              "INVALID_VALUE",
-              "must be one of " + Arrays.toString(type.getEnumConstants()))
-          .throwIfAny();
-      return null;
-    }
   }
 }

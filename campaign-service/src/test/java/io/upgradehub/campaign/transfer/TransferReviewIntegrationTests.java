@@ -159,14 +159,14 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(first);
     assertThat(
             fieldErrors(
-                assertProblem(get("/api/v1/transfers?status=DONE"), 400, "VALIDATION_FAILED")))
+                assertProblem(get("/api/v1/transfers?status=DONE"), 400, "INVALID_PARAMETER")))
         .containsEntry("status", "INVALID_VALUE");
     assertThat(
             fieldErrors(
                 assertProblem(
                     get("/api/v1/transfers/" + first + "/devices?state=LOST"),
                     400,
-                    "VALIDATION_FAILED")))
+                    "INVALID_PARAMETER")))
         .containsEntry("state", "INVALID_VALUE");
   }
 
