@@ -141,7 +141,12 @@ class TransferReview {
         }
       } else if (action.conflictsWith(state)) {
         if (conflictCount++ < TransferRequests.MAX_LISTED) {
-          conflicts.add(field, state.name(), "is " + state.name().toLowerCase() + " already");
+          conflicts.add(
+              field,
+              state.name(),
+              state == TransferDeviceState.REJECTED
+                  ? "was rejected already"
+                  : "was accepted already (now " + state.name() + ")");
         }
       }
     }
