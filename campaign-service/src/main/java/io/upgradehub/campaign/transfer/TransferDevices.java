@@ -46,6 +46,7 @@ class TransferDevices {
   private static final String DEVICE_NAME = "deviceName";
   private static final String STATE = "state";
   private static final String HOLD = "hold";
+  private static final String DECISION = "decision";
 
   private final MongoCollection<Document> devices;
 
@@ -117,7 +118,7 @@ class TransferDevices {
 
   /**
    * Moves the transfer's devices that await review (of {@code names}, or all when null) to {@code
-   * to}, recording who decided and when; a rejected device lets go of its hold.
+   * to}, recording the decision, who made it and when; a rejected device lets go of its hold.
    *
    * @return how many devices moved
    */
@@ -125,10 +126,12 @@ class TransferDevices {
       String transferId,
       @Nullable List<String> names,
       TransferDeviceState to,
-      String by,
-      Instant now) {
+      PendingDecision decision) {
+    String by = decision.by();
+    Instant now = decision.at();
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.set(STATE, to.name()));
+    updates.add(Updates.set(DECISION, decision.id()));
     updates.add(Updates.set("decidedBy", by));
     updates.add(Updates.set("decidedAt", Date.from(now)));
     updates.add(Updates.set("updatedAt", Date.from(now)));
@@ -151,6 +154,11 @@ class TransferDevices {
       moved += devices.updateMany(and(in("_id", ids), awaiting), update).getModifiedCount();
     }
     return moved;
+  }
+
+  /** How many of the transfer's devices the decision moved. */
+  long countDecided(String transferId, String decisionId) {
+    return devices.countDocuments(and(eq(TRANSFER_ID, transferId), eq(DECISION, decisionId)));
   }
 
   /** How many of the transfer's devices are in each state (every state present). */

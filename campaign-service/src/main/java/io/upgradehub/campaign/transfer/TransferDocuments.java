@@ -19,6 +19,7 @@ final class TransferDocuments {
   static final String RECEIVING = "receiving";
   static final String COUNTS = "counts";
   static final String DECISIONS = "decisions";
+  static final String PENDING_DECISION = "pendingDecision";
   static final String CREATED_AT = "createdAt";
   static final String UPDATED_AT = "updatedAt";
 
@@ -69,6 +70,25 @@ final class TransferDocuments {
         .append("changed", d.changed())
         .append("by", d.by())
         .append("at", Date.from(d.at()));
+  }
+
+  static Document pending(PendingDecision p) {
+    return new Document("id", p.id())
+        .append("action", p.action())
+        .append("all", p.all())
+        .append("requested", p.requested())
+        .append("by", p.by())
+        .append("at", Date.from(p.at()));
+  }
+
+  static PendingDecision pendingFrom(Document d) {
+    return new PendingDecision(
+        d.getString("id"),
+        d.getString("action"),
+        d.getBoolean("all", false),
+        d.get("requested", Number.class).longValue(),
+        d.getString("by"),
+        d.getDate("at").toInstant());
   }
 
   static Transfer fromDocument(Document d) {

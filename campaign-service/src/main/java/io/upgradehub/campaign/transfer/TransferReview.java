@@ -7,13 +7,13 @@ import io.upgradehub.outbox.PendingEvent;
 import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -54,8 +54,11 @@ class TransferReview {
   }
 
   /**
-   * @throws ApiException {@code TRANSFER_NOT_FOUND}, {@code TRANSFER_STATE_CONFLICT} (canceled),
-   *     {@code VALIDATION_FAILED}, {@code UNKNOWN_DEVICES} or {@code DECISION_CONFLICT}
+   * Decisions on one transfer are made one at a time: while one is under way another is refused.
+   *
+   * @throws ApiException {@code TRANSFER_NOT_FOUND}, {@code TRANSFER_STATE_CONFLICT} (canceled, or
+   *     another decision under way), {@code VALIDATION_FAILED}, {@code UNKNOWN_DEVICES} or {@code
+   *     DECISION_CONFLICT}
    */
   Transfer decide(String transferId, Action action, DecisionRequest request, String by) {
     Transfer transfer = get(transferId);
@@ -70,25 +73,60 @@ class TransferReview {
           .throwIfAny();
     }
     List<String> names = all ? null : names(request);
-    Instant now = clock.instant();
-    long requested;
-    long changed;
-    if (all) {
-      changed = devices.decide(transferId, null, action.to, by, now);
-      requested = changed;
-    } else {
-      check(transferId, action, names);
-      changed = devices.decide(transferId, names, action.to, by, now);
-      requested = names.size();
+    PendingDecision pending =
+        new PendingDecision(
+            UUID.randomUUID().toString(),
+            action.name(),
+            all,
+            all ? 0 : names.size(),
+            by,
+            clock.instant());
+    if (!transfers.beginDecision(transferId, pending)) {
+      throw new ApiException(
+          ErrorCode.TRANSFER_STATE_CONFLICT,
+          "Another decision on transfer " + transferId + " is under way; try again");
     }
-    if (changed > 0) {
-      Map<TransferDeviceState, Long> counts = devices.count(transferId);
-      TransferStatus status = TransferStatus.of(counts);
-      Decision decision = new Decision(action.name(), all, requested, changed, by, now);
-      transfers.decided(
-          transferId, counts, status, decision, event(transfer, decision, counts, status));
+    if (names != null) {
+      try {
+        // under the decision: no other one changes these devices meanwhile
+        check(transferId, action, names);
+      } catch (ApiException e) {
+        transfers.abandonDecision(transferId, pending.id());
+        throw e;
+      }
     }
+    // a stop from here on leaves the decision to UnfinishedDecisions: the devices carry its id
+    long changed = devices.decide(transferId, names, action.to, pending);
+    finish(transfer, pending, changed);
     return get(transferId);
+  }
+
+  /**
+   * Records a decision whose devices were moved, with its event, and ends it; one that moved none
+   * leaves no trace.
+   */
+  void finish(Transfer transfer, PendingDecision pending, long changed) {
+    if (changed == 0) {
+      transfers.abandonDecision(transfer.id(), pending.id());
+      return;
+    }
+    Map<TransferDeviceState, Long> counts = devices.count(transfer.id());
+    TransferStatus status = TransferStatus.of(counts);
+    Decision decision =
+        new Decision(
+            pending.action(),
+            pending.all(),
+            pending.all() ? changed : pending.requested(),
+            changed,
+            pending.by(),
+            pending.at());
+    transfers.decided(
+        transfer.id(),
+        pending.id(),
+        counts,
+        status,
+        decision,
+        event(transfer, decision, counts, status));
   }
 
   private static PendingEvent event(

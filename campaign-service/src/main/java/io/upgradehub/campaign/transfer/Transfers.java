@@ -2,6 +2,7 @@ package io.upgradehub.campaign.transfer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
@@ -18,6 +19,7 @@ import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,17 +97,34 @@ class Transfers {
   }
 
   /**
-   * Stores the counts of a transfer's devices and the status they give it, with the decision that
-   * changed them (the latest {@value #MAX_DECISIONS} are kept) and its event, in one write.
+   * Marks a decision as under way, unless another one is.
+   *
+   * @return false when the transfer has a decision under way already
+   */
+  boolean beginDecision(String id, PendingDecision decision) {
+    return transfers
+            .updateOne(
+                and(eq("_id", id), exists(TransferDocuments.PENDING_DECISION, false)),
+                Updates.set(
+                    TransferDocuments.PENDING_DECISION, TransferDocuments.pending(decision)))
+            .getModifiedCount()
+        == 1;
+  }
+
+  /**
+   * Ends the decision under way: stores the counts of the transfer's devices and the status they
+   * give it, with the decision (the latest {@value #MAX_DECISIONS} are kept) and its event, in one
+   * write.
    */
   void decided(
       String id,
+      String pendingId,
       Map<TransferDeviceState, Long> counts,
       TransferStatus status,
       Decision decision,
       PendingEvent event) {
     transfers.updateOne(
-        eq("_id", id),
+        and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
         Updates.combine(
             Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
             Updates.set(TransferDocuments.STATUS, status.name()),
@@ -114,8 +133,28 @@ class Transfers {
                 List.of(TransferDocuments.decision(decision)),
                 new PushOptions().slice(-MAX_DECISIONS)),
             Updates.pushEach(Outbox.FIELD, outbox.entries(id, decision.at(), List.of(event))),
+            Updates.unset(TransferDocuments.PENDING_DECISION),
             Updates.set(TransferDocuments.UPDATED_AT, Date.from(decision.at()))));
     outbox.written(source, List.of(id));
+  }
+
+  /** Ends a decision under way that changed no device: nothing to record. */
+  void abandonDecision(String id, String pendingId) {
+    transfers.updateOne(
+        and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
+        Updates.unset(TransferDocuments.PENDING_DECISION));
+  }
+
+  /** The decisions under way that began before {@code before}, by transfer id. */
+  Map<String, PendingDecision> decisionsSince(Instant before) {
+    Map<String, PendingDecision> found = new LinkedHashMap<>();
+    for (Document d :
+        transfers.find(lt(TransferDocuments.PENDING_DECISION + ".at", Date.from(before)))) {
+      found.put(
+          d.getString("_id"),
+          TransferDocuments.pendingFrom(d.get(TransferDocuments.PENDING_DECISION, Document.class)));
+    }
+    return found;
   }
 
   /** A page of transfers, newest first. */

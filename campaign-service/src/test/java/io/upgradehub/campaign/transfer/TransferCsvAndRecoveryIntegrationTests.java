@@ -7,22 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.upgradehub.campaign.batch.NotificationMode;
 import io.upgradehub.campaign.batch.UpgradeSettings;
 import io.upgradehub.campaign.job.RetryPolicy;
+import io.upgradehub.events.batches.BatchTopics;
+import io.upgradehub.testsupport.SharedInfrastructure;
+import io.upgradehub.testsupport.TopicReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** A transfer's devices sent as CSV, and intakes that an instance began and never finished. */
-class TransferCsvAndCleanupIntegrationTests extends TransferIntegrationTest {
+/**
+ * A transfer's devices sent as CSV, and what an instance that stopped midway leaves: an intake
+ * never finished, a decision whose devices moved but that was never recorded.
+ */
+class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
 
   @Autowired private Transfers transfers;
   @Autowired private TransferDevices transferDevices;
   @Autowired private AbandonedIntakes abandoned;
+  @Autowired private UnfinishedDecisions unfinished;
 
   private HttpResponse<String> postCsv(String query, String csv) throws Exception {
     return http.send(
@@ -88,6 +96,54 @@ class TransferCsvAndCleanupIntegrationTests extends TransferIntegrationTest {
         postAs("/api/v1/transfers", transfer(product, "1.0", "2.0", List.of("z-2"))),
         409,
         "DEVICES_BUSY");
+  }
+
+  @Test
+  void finishesADecisionAStopLeftMidwayAndTakesDecisionsAgain() throws Exception {
+    String product = uniqueKey("midway");
+    product(product, "Midway", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    String id =
+        created(transfer(product, "1.0", "2.0", List.of("u-1", "u-2", "u-3")))
+            .path("id")
+            .asString();
+    String accept = "/api/v1/transfers/" + id + "/accept";
+    PendingDecision pending =
+        new PendingDecision(
+            "decision-1",
+            "ACCEPT",
+            false,
+            2,
+            OPERATOR,
+            clock.instant().minus(Duration.ofMinutes(2)));
+    assertThat(transfers.beginDecision(id, pending)).isTrue();
+    assertThat(
+            transferDevices.decide(id, List.of("u-1", "u-2"), TransferDeviceState.PENDING, pending))
+        .isEqualTo(2);
+    // the instance stopped here: the decision is neither recorded nor published, and holds the
+    // transfer against another one
+    assertProblem(postAs(accept, "{\"deviceNames\":[\"u-3\"]}"), 409, "TRANSFER_STATE_CONFLICT");
+    assertThat(body(get("/api/v1/transfers/" + id)).path("decisions")).isEmpty();
+
+    try (TopicReader events =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {
+      assertThat(unfinished.finish()).isEqualTo(1);
+
+      JsonNode transfer = body(get("/api/v1/transfers/" + id));
+      assertThat(transfer.path("counts").path("PENDING").asLong()).isEqualTo(2);
+      assertThat(transfer.path("status").asString()).isEqualTo("IN_PROGRESS");
+      assertThat(transfer.path("decisions")).hasSize(1);
+      assertThat(transfer.path("decisions").get(0).path("changed").asLong()).isEqualTo(2);
+      assertThat(transfer.path("decisions").get(0).path("by").asString()).isEqualTo(OPERATOR);
+      List<ConsumerRecord<String, String>> published = events.keyed(id, 1, Duration.ofSeconds(20));
+      assertThat(published).hasSize(1);
+      assertThat(json.readTree(published.get(0).value()).path("data").path("changed").asLong())
+          .isEqualTo(2);
+    }
+    assertThat(unfinished.finish()).isZero();
+    JsonNode next = body(postAs(accept, "{\"deviceNames\":[\"u-3\"]}"));
+    assertThat(next.path("counts").path("PENDING").asLong()).isEqualTo(3);
   }
 
   private String receiving(String product, Instant at, String device) {
