@@ -223,6 +223,32 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
   }
 
   @Test
+  void streamsATransferIntakeToCampaignServiceWhole() {
+    byte[] names =
+        ("deviceName\n" + "moved-000000\n".repeat(200_000))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Echo echo =
+        client
+            .post()
+            .uri("/api/v1/transfers?productKey=cam-x1")
+            .header("X-API-Key", OPERATOR_KEY)
+            .contentType(MediaType.parseMediaType("text/csv"))
+            .bodyValue(names)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Echo.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(echo.method()).isEqualTo("POST");
+    assertThat(echo.path()).isEqualTo("/api/v1/transfers");
+    assertThat(echo.bodyBytes()).isEqualTo(names.length);
+    assertThat(CAMPAIGN_ECHO.received("/api/v1/transfers")).isTrue();
+  }
+
+  @Test
   void proxiesEachServiceApiDocsToItsOwnDocument() {
     Map<String, EchoServer> services =
         Map.of(
