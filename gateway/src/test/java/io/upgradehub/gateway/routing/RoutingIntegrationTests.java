@@ -198,14 +198,32 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 
   @Test
   void streamsABulkDeviceImportToInventoryServiceWhole() {
-    byte[] rows =
-        ("deviceName,default\n" + "cam-000000,1.0.0\n".repeat(200_000))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertStreamedWhole(
+        "/api/v1/products/cam-x1/devices/import",
+        "/api/v1/products/cam-x1/devices/import",
+        INVENTORY_ECHO,
+        "deviceName,default\n" + "cam-000000,1.0.0\n".repeat(200_000));
+  }
+
+  @Test
+  void streamsATransferIntakeToCampaignServiceWhole() {
+    assertStreamedWhole(
+        "/api/v1/transfers?productKey=cam-x1",
+        "/api/v1/transfers",
+        CAMPAIGN_ECHO,
+        "deviceName\n" + "moved-000000\n".repeat(200_000));
+  }
+
+  /**
+   * POSTs {@code csv} to {@code uri} and checks that {@code service} got all of it at {@code path}.
+   */
+  private void assertStreamedWhole(String uri, String path, EchoServer service, String csv) {
+    byte[] rows = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     Echo echo =
         client
             .post()
-            .uri("/api/v1/products/cam-x1/devices/import")
+            .uri(uri)
             .header("X-API-Key", OPERATOR_KEY)
             .contentType(MediaType.parseMediaType("text/csv"))
             .bodyValue(rows)
@@ -217,35 +235,9 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
             .getResponseBody();
 
     assertThat(echo.method()).isEqualTo("POST");
-    assertThat(echo.path()).isEqualTo("/api/v1/products/cam-x1/devices/import");
+    assertThat(echo.path()).isEqualTo(path);
     assertThat(echo.bodyBytes()).isEqualTo(rows.length);
-    assertThat(INVENTORY_ECHO.received("/api/v1/products/cam-x1/devices/import")).isTrue();
-  }
-
-  @Test
-  void streamsATransferIntakeToCampaignServiceWhole() {
-    byte[] names =
-        ("deviceName\n" + "moved-000000\n".repeat(200_000))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    Echo echo =
-        client
-            .post()
-            .uri("/api/v1/transfers?productKey=cam-x1")
-            .header("X-API-Key", OPERATOR_KEY)
-            .contentType(MediaType.parseMediaType("text/csv"))
-            .bodyValue(names)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Echo.class)
-            .returnResult()
-            .getResponseBody();
-
-    assertThat(echo.method()).isEqualTo("POST");
-    assertThat(echo.path()).isEqualTo("/api/v1/transfers");
-    assertThat(echo.bodyBytes()).isEqualTo(names.length);
-    assertThat(CAMPAIGN_ECHO.received("/api/v1/transfers")).isTrue();
+    assertThat(service.received(path)).isTrue();
   }
 
   @Test
