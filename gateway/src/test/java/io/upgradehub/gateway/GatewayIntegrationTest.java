@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "upgradehub.gateway.cors.allowed-origins=http://localhost:5173,https://console.example.com"
     })
 @AutoConfigureWebTestClient(timeout = "60s")
-@Import(UnreachableServiceRoute.class)
+@Import({UnreachableServiceRoute.class, FreshConnections.class})
 public abstract class GatewayIntegrationTest {
 
   public static final String ADMIN_KEY = "test-admin-secret";
