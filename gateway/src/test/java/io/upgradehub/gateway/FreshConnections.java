@@ -10,11 +10,12 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The tests' clients open a connection per request instead of taking one from Reactor Netty's
- * global pool, which every client in this JVM shares. A request on a pooled connection sometimes
- * got no answer at all (in roughly one full run of this module in three, in whichever test came
- * next, even on a client built for the test, since it shared the pool; no thread of the gateway was
- * busy with it). Fresh connections keep each test's request its own; a gateway that does not answer
- * still fails the test.
+ * global pool, which every client in this JVM shares. A test that checks only a response's status
+ * leaves its body unread, and a response from a service behind the gateway then keeps its pooled
+ * connection: after enough such tests a later request, in whichever test, waited for a connection
+ * until it timed out, with no thread busy (seen in one full run of this module in three; with a
+ * pool of one connection, the second unread proxied response hangs at once, and reading the body
+ * makes that go away). A connection of its own is closed with its response, read or not.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FreshConnections {
