@@ -30,6 +30,9 @@ final class CsvDeviceNames {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
     String header = nextLine(reader);
+    if (header != null && header.startsWith("\uFEFF")) {
+      header = header.substring(1); // a UTF-8 byte order mark, before any quote
+    }
     if (header == null || !NAME_COLUMN.equals(firstCell(header))) {
       new FieldErrors()
           .add("body", "INVALID_HEADER", "the first line must be '" + NAME_COLUMN + "'")
@@ -65,9 +68,6 @@ final class CsvDeviceNames {
     String cell = (comma < 0 ? line : line.substring(0, comma)).strip();
     if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
       cell = cell.substring(1, cell.length() - 1).replace("\"\"", "\"").strip();
-    }
-    if (!cell.isEmpty() && cell.charAt(0) == '\uFEFF') {
-      cell = cell.substring(1);
     }
     return cell;
   }

@@ -75,6 +75,9 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
                     "VALIDATION_FAILED")))
         .isEqualTo(Map.of("deviceNames[1]", "INVALID_FORMAT", "deviceNames[2]", "DUPLICATE"));
     assertThat(listed(product)).isEqualTo(1);
+    // a byte order mark before a quoted header
+    HttpResponse<String> quoted = postCsv(query, "\uFEFF\"deviceName\"\nq-1\n");
+    assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(201);
   }
 
   @Test
