@@ -120,12 +120,18 @@ public abstract class NotificationServiceIntegrationTest {
   /** A notification of {@code url} (every message type) associated with the package. */
   protected String subscribeTo(String url, String productKey, String packageId) throws Exception {
     String id = createNotification("{\"url\":\"" + url + "\"}").path("id").asString();
+    associatePackage(id, productKey, packageId);
+    return id;
+  }
+
+  /** Associates the package of {@code productKey} with the notification. */
+  protected void associatePackage(String notificationId, String productKey, String packageId)
+      throws Exception {
     HttpResponse<String> associated =
         post(
-            "/api/v1/notifications/" + id + "/associations",
+            "/api/v1/notifications/" + notificationId + "/associations",
             "{\"productKey\":\"%s\",\"packageIds\":[\"%s\"]}".formatted(productKey, packageId));
     assertThat(associated.statusCode()).as(associated.body()).isEqualTo(200);
-    return id;
   }
 
   /** How many of the notification's records have {@code status}. */

@@ -115,14 +115,7 @@ public final class BatchRequests {
             10,
             86_400,
             DEFAULT_RETRY_INTERVAL_SECONDS);
-    int timeout =
-        range(
-            errors,
-            prefix + "timeoutMinutes",
-            timeoutMinutes,
-            1,
-            MAX_TIMEOUT_MINUTES,
-            DEFAULT_TIMEOUT_MINUTES);
+    int timeout = timeout(errors, prefix, timeoutMinutes);
     NotificationMode checkedMode =
         choice(errors, prefix + "mode", mode, NotificationMode.class, NotificationMode.PUSH);
     return new UpgradeSettings(
@@ -145,7 +138,7 @@ public final class BatchRequests {
         choice(errors, "mode", request.mode(), NotificationMode.class, NotificationMode.PUSH);
     List<String> devices =
         deviceNames(errors, "deviceNames", request.deviceNames(), MAX_VERIFY_DEVICES);
-    int timeout = timeout(errors, request.timeoutMinutes());
+    int timeout = timeout(errors, "", request.timeoutMinutes());
     errors.throwIfAny();
     fits(pkg, fromVersions);
     return new BatchSpec(
@@ -286,9 +279,14 @@ public final class BatchRequests {
     return new ArrayList<>(distinct);
   }
 
-  private static int timeout(FieldErrors errors, @Nullable Integer minutes) {
+  private static int timeout(FieldErrors errors, String prefix, @Nullable Integer minutes) {
     return range(
-        errors, "timeoutMinutes", minutes, 1, MAX_TIMEOUT_MINUTES, DEFAULT_TIMEOUT_MINUTES);
+        errors,
+        prefix + "timeoutMinutes",
+        minutes,
+        1,
+        MAX_TIMEOUT_MINUTES,
+        DEFAULT_TIMEOUT_MINUTES);
   }
 
   private static @Nullable AbortRule abort(

@@ -64,10 +64,11 @@ class TransferDevices {
   /**
    * Stores a new transfer's devices, each awaiting review and held.
    *
-   * @return the names another open transfer holds, which were not stored
+   * @return the positions in {@code names} of the devices another open transfer holds, which were
+   *     not stored
    */
-  List<String> insert(String transferId, String productKey, List<String> names, Instant now) {
-    List<String> held = new ArrayList<>();
+  List<Integer> insert(String transferId, String productKey, List<String> names, Instant now) {
+    List<Integer> held = new ArrayList<>();
     Date at = Date.from(now);
     for (int from = 0; from < names.size(); from += CHUNK) {
       List<String> chunk = names.subList(from, Math.min(names.size(), from + CHUNK));
@@ -88,7 +89,7 @@ class TransferDevices {
           if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
             throw e;
           }
-          held.add(chunk.get(error.getIndex()));
+          held.add(from + error.getIndex());
         }
       }
     }
@@ -104,12 +105,10 @@ class TransferDevices {
   Map<String, TransferDeviceState> states(String transferId, List<String> names) {
     Map<String, TransferDeviceState> found = new HashMap<>();
     for (int from = 0; from < names.size(); from += CHUNK) {
-      List<String> ids = new ArrayList<>();
-      for (String name : names.subList(from, Math.min(names.size(), from + CHUNK))) {
-        ids.add(id(transferId, name));
-      }
       for (Document d :
-          devices.find(in("_id", ids)).projection(new Document(DEVICE_NAME, 1).append(STATE, 1))) {
+          devices
+              .find(in("_id", ids(transferId, names, from)))
+              .projection(new Document(DEVICE_NAME, 1).append(STATE, 1))) {
         found.put(d.getString(DEVICE_NAME), TransferDeviceState.valueOf(d.getString(STATE)));
       }
     }
@@ -147,11 +146,10 @@ class TransferDevices {
     }
     long moved = 0;
     for (int from = 0; from < names.size(); from += CHUNK) {
-      List<String> ids = new ArrayList<>();
-      for (String name : names.subList(from, Math.min(names.size(), from + CHUNK))) {
-        ids.add(id(transferId, name));
-      }
-      moved += devices.updateMany(and(in("_id", ids), awaiting), update).getModifiedCount();
+      moved +=
+          devices
+              .updateMany(and(in("_id", ids(transferId, names, from)), awaiting), update)
+              .getModifiedCount();
     }
     return moved;
   }
@@ -219,6 +217,15 @@ class TransferDevices {
           regex(DEVICE_NAME, Pattern.compile(Pattern.quote(deviceName), Pattern.CASE_INSENSITIVE)));
     }
     return and(parts);
+  }
+
+  /** The ids of the {@value #CHUNK} names (or fewer, at the end) from {@code from} on. */
+  private static List<String> ids(String transferId, List<String> names, int from) {
+    List<String> ids = new ArrayList<>(CHUNK);
+    for (String name : names.subList(from, Math.min(names.size(), from + CHUNK))) {
+      ids.add(id(transferId, name));
+    }
+    return ids;
   }
 
   private static String id(String transferId, String deviceName) {

@@ -105,12 +105,11 @@ final class TransferDocuments {
             abortPercent == null
                 ? null
                 : new AbortRule(abortPercent, s.get("abortMinFinished", Number.class).longValue()));
+    // the states stored; Transfer adds the others at 0
     Map<TransferDeviceState, Long> counts = new EnumMap<>(TransferDeviceState.class);
-    Document stored = d.get(COUNTS, Document.class);
-    for (TransferDeviceState state : TransferDeviceState.values()) {
-      Number n = stored == null ? null : stored.get(state.name(), Number.class);
-      counts.put(state, n == null ? 0L : n.longValue());
-    }
+    d.get(COUNTS, Document.class)
+        .forEach(
+            (state, n) -> counts.put(TransferDeviceState.valueOf(state), ((Number) n).longValue()));
     List<Decision> decisions = new ArrayList<>();
     for (Document decision : d.getList(DECISIONS, Document.class, List.of())) {
       decisions.add(

@@ -14,10 +14,8 @@ import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,7 +78,7 @@ class TransferIntake {
             by,
             now);
     transfers.insertReceiving(transfer);
-    List<String> held;
+    List<Integer> held;
     try {
       held = devices.insert(transfer.id(), transfer.productKey(), intake.deviceNames(), now);
     } catch (RuntimeException e) {
@@ -90,15 +88,12 @@ class TransferIntake {
     if (!held.isEmpty()) {
       forget(transfer.id());
       FieldErrors errors = new FieldErrors();
-      Map<String, Integer> index = indexOf(intake.deviceNames(), held);
       held.stream()
           .limit(TransferRequests.MAX_LISTED)
           .forEach(
-              name ->
+              i ->
                   errors.add(
-                      "deviceNames[" + index.get(name) + "]",
-                      "IN_TRANSFER",
-                      "is in another open transfer"));
+                      "deviceNames[" + i + "]", "IN_TRANSFER", "is in another open transfer"));
       errors.throwIfAny(ErrorCode.DEVICES_BUSY);
     }
     transfers.received(transfer.id());
@@ -169,16 +164,5 @@ class TransferIntake {
       }
     }
     errors.throwIfAny(ErrorCode.DEVICES_BUSY);
-  }
-
-  private static Map<String, Integer> indexOf(List<String> names, List<String> wanted) {
-    Set<String> left = new HashSet<>(wanted);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size() && index.size() < left.size(); i++) {
-      if (left.contains(names.get(i))) {
-        index.put(names.get(i), i);
-      }
-    }
-    return index;
   }
 }

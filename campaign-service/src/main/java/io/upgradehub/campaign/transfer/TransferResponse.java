@@ -2,7 +2,6 @@ package io.upgradehub.campaign.transfer;
 
 import io.upgradehub.campaign.batch.UpgradeSettings;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +61,7 @@ record TransferResponse(
                 : new Abort(s.abort().failurePercent(), s.abort().minFinished())),
         t.status(),
         t.devices(),
-        new LinkedHashMap<>(t.counts()),
+        t.counts(),
         t.decisions(),
         t.createdAt(),
         t.createdBy(),

@@ -19,7 +19,6 @@ import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,14 +144,19 @@ class Transfers {
         Updates.unset(TransferDocuments.PENDING_DECISION));
   }
 
-  /** The decisions under way that began before {@code before}, by transfer id. */
-  Map<String, PendingDecision> decisionsSince(Instant before) {
-    Map<String, PendingDecision> found = new LinkedHashMap<>();
+  /** A transfer with the decision under way on it. */
+  record Unfinished(Transfer transfer, PendingDecision decision) {}
+
+  /** The decisions under way that began before {@code before}, with their transfers. */
+  List<Unfinished> decisionsSince(Instant before) {
+    List<Unfinished> found = new ArrayList<>();
     for (Document d :
         transfers.find(lt(TransferDocuments.PENDING_DECISION + ".at", Date.from(before)))) {
-      found.put(
-          d.getString("_id"),
-          TransferDocuments.pendingFrom(d.get(TransferDocuments.PENDING_DECISION, Document.class)));
+      found.add(
+          new Unfinished(
+              TransferDocuments.fromDocument(d),
+              TransferDocuments.pendingFrom(
+                  d.get(TransferDocuments.PENDING_DECISION, Document.class))));
     }
     return found;
   }

@@ -2,7 +2,7 @@ package io.upgradehub.campaign.transfer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,19 +48,14 @@ class UnfinishedDecisions {
       initialDelayString = "${upgradehub.campaigns.transfers.unfinished-decision-check:30s}",
       fixedDelayString = "${upgradehub.campaigns.transfers.unfinished-decision-check:30s}")
   int finish() {
-    int finished = 0;
-    for (Map.Entry<String, PendingDecision> unfinished :
-        transfers.decisionsSince(clock.instant().minus(age)).entrySet()) {
-      String transferId = unfinished.getKey();
-      PendingDecision pending = unfinished.getValue();
-      Transfer transfer = transfers.find(transferId).orElse(null);
-      if (transfer == null) {
-        continue;
-      }
-      review.finish(transfer, pending, devices.countDecided(transferId, pending.id()));
-      finished++;
-      log.info("Finished decision {} of transfer {}, left by a stop", pending.id(), transferId);
+    List<Transfers.Unfinished> unfinished = transfers.decisionsSince(clock.instant().minus(age));
+    for (Transfers.Unfinished u : unfinished) {
+      String transferId = u.transfer().id();
+      review.finish(
+          u.transfer(), u.decision(), devices.countDecided(transferId, u.decision().id()));
+      log.info(
+          "Finished decision {} of transfer {}, left by a stop", u.decision().id(), transferId);
     }
-    return finished;
+    return unfinished.size();
   }
 }

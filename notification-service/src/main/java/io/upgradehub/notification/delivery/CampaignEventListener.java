@@ -39,12 +39,8 @@ class CampaignEventListener {
   void onBatchEvents(List<ConsumerRecord<String, String>> records) {
     List<Message> messages = new ArrayList<>();
     for (ConsumerRecord<String, String> record : records) {
-      read(record, BatchStateChanged.TYPE, BatchStateChanged.class)
-          .flatMap(this::message)
-          .ifPresent(messages::add);
-      read(record, TransferDecided.TYPE, TransferDecided.class)
-          .flatMap(this::message)
-          .ifPresent(messages::add);
+      // read once: an unreadable record is skipped, and counted, once
+      events.read(record).flatMap(this::batchMessage).ifPresent(messages::add);
     }
     fanout.publish(messages);
   }
@@ -58,6 +54,19 @@ class CampaignEventListener {
           .ifPresent(messages::add);
     }
     fanout.publish(messages);
+  }
+
+  /**
+   * The message of a batch or transfer event; empty for another type (verification changes share
+   * the batch topic).
+   */
+  private Optional<Message> batchMessage(IncomingEvents.Incoming event) {
+    return switch (event.type()) {
+      case BatchStateChanged.TYPE ->
+          events.data(event, BatchStateChanged.class).flatMap(this::message);
+      case TransferDecided.TYPE -> events.data(event, TransferDecided.class).flatMap(this::message);
+      default -> Optional.empty();
+    };
   }
 
   private Optional<Message> message(BatchStateChanged e) {
@@ -180,8 +189,7 @@ class CampaignEventListener {
   }
 
   /**
-   * The record's data as {@code type}; empty for another type (verification changes share the batch
-   * topic) and for a record that cannot be read.
+   * The record's data as {@code type}; empty for another type and for a record that cannot be read.
    */
   private <T> Optional<T> read(ConsumerRecord<String, String> record, String type, Class<T> data) {
     return events

@@ -137,9 +137,9 @@ class DeliveryRecords {
   void upcoming(Instant until, Collection<String> skip, BiConsumer<String, Instant> found) {
     Bson coming = and(toAttempt(until), free(until));
     Bson filter = skip.isEmpty() ? coming : and(coming, nin("notificationId", skip));
-    Document fields = new Document("_id", 0).append("notificationId", 1).append(NEXT, 1);
-    for (Document d :
-        records.find(filter).projection(fields.append(LEASE, 1)).batchSize(UPCOMING_BATCH)) {
+    Document fields =
+        new Document("_id", 0).append("notificationId", 1).append(NEXT, 1).append(LEASE, 1);
+    for (Document d : records.find(filter).projection(fields).batchSize(UPCOMING_BATCH)) {
       Date next = d.getDate(NEXT);
       Date lease = d.getDate(LEASE);
       Date at = lease != null && lease.after(next) ? lease : next;

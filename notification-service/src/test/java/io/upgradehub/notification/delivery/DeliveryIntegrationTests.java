@@ -414,11 +414,7 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
             "{\"url\":\"%s\"%s}"
                 .formatted(url, messageTypes == null ? "" : ",\"messageTypes\":" + messageTypes));
     String id = created.path("id").asString();
-    var associated =
-        post(
-            "/api/v1/notifications/" + id + "/associations",
-            "{\"productKey\":\"%s\",\"packageIds\":[\"%s\"]}".formatted(productKey, packageId));
-    assertThat(associated.statusCode()).as(associated.body()).isEqualTo(200);
+    associatePackage(id, productKey, packageId);
     return new Subscription(id, created.path("token").asString(), packageId);
   }
 
