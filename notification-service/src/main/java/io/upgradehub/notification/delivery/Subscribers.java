@@ -8,10 +8,7 @@ import io.upgradehub.notification.webhook.Notifications;
 import io.upgradehub.notification.webhook.SubscriptionsChanged;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,8 +27,8 @@ class Subscribers {
   private final Associations associations;
   private final Notifications notifications;
   private final KnownPackages packages;
-  private final Map<String, Cached<Audience>> byPackage = new ConcurrentHashMap<>();
-  private final Map<String, Cached<Optional<Notification>>> byId = new ConcurrentHashMap<>();
+  private final ReadCache<String, Audience> byPackage = new ReadCache<>(TTL);
+  private final ReadCache<String, Optional<Notification>> byId = new ReadCache<>(TTL);
 
   Subscribers(Associations associations, Notifications notifications, KnownPackages packages) {
     this.associations = associations;
@@ -41,12 +38,12 @@ class Subscribers {
 
   /** The package and the notifications associated with it (enabled or not). */
   Audience of(String packageId) {
-    return fresh(byPackage, packageId, () -> load(packageId));
+    return byPackage.get(packageId, () -> load(packageId));
   }
 
   /** The notification, or empty when it was deleted. */
   Optional<Notification> notification(String id) {
-    return fresh(byId, id, () -> notifications.find(id));
+    return byId.get(id, () -> notifications.find(id));
   }
 
   @EventListener
@@ -56,8 +53,8 @@ class Subscribers {
 
   /** Reads everything from the store again at the next use. */
   void forget() {
-    byPackage.clear();
-    byId.clear();
+    byPackage.forget();
+    byId.forget();
   }
 
   private Audience load(String packageId) {
@@ -67,18 +64,6 @@ class Subscribers {
     }
     return new Audience(packages.find(packageId).orElse(null), notifications.findAll(ids));
   }
-
-  private static <T> T fresh(Map<String, Cached<T>> cache, String key, Supplier<T> load) {
-    long now = System.nanoTime();
-    Cached<T> cached = cache.get(key);
-    if (cached == null || now - cached.loadedAt() > TTL.toNanos()) {
-      cached = new Cached<>(load.get(), now);
-      cache.put(key, cached);
-    }
-    return cached.value();
-  }
-
-  private record Cached<T>(T value, long loadedAt) {}
 
   /**
    * @param pkg the package, null when it is unknown here or deleted (its messages then name it by
