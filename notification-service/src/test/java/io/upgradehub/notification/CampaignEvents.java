@@ -5,6 +5,8 @@ import io.upgradehub.events.batches.BatchState;
 import io.upgradehub.events.batches.BatchStateChanged;
 import io.upgradehub.events.batches.BatchTopics;
 import io.upgradehub.events.batches.TransferDecided;
+import io.upgradehub.events.batches.TransferDeviceEnded;
+import io.upgradehub.events.batches.TransferEnded;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
@@ -147,6 +149,47 @@ public final class CampaignEvents implements AutoCloseable {
             Map.of("PENDING", 2L, "AWAITING_REVIEW", 1L),
             "IN_PROGRESS",
             "ops-key",
+            at));
+  }
+
+  /** A device of a transfer of the package ended ({@code SUCCEEDED}, {@code FAILED}, …). */
+  public String transferDevice(
+      String transferId, String packageId, String deviceName, String state, Instant at) {
+    return publish(
+        BatchTopics.BATCH_EVENTS,
+        TransferDeviceEnded.TYPE,
+        TransferDeviceEnded.VERSION,
+        transferId,
+        new TransferDeviceEnded(
+            transferId,
+            deviceName,
+            state,
+            packageId,
+            "cam",
+            "default",
+            "1.0.0",
+            "2.0.0",
+            transferId + "-0",
+            state.equals("FAILED") ? "install failed" : null,
+            at));
+  }
+
+  /** A transfer of the package ended ({@code COMPLETED} or {@code CANCELED}). */
+  public String transferEnded(String transferId, String packageId, String status, Instant at) {
+    return publish(
+        BatchTopics.BATCH_EVENTS,
+        TransferEnded.TYPE,
+        TransferEnded.VERSION,
+        transferId,
+        new TransferEnded(
+            transferId,
+            status,
+            packageId,
+            "cam",
+            "default",
+            "1.0.0",
+            "2.0.0",
+            Map.of("SUCCEEDED", 1L, "FAILED", 1L),
             at));
   }
 

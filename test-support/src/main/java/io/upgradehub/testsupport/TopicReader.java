@@ -52,6 +52,16 @@ public final class TopicReader implements AutoCloseable {
     return found;
   }
 
+  /** Every record that arrives within {@code within}, of any key, in order. */
+  public List<ConsumerRecord<String, String>> all(Duration within) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+    }
+    return found;
+  }
+
   @Override
   public void close() {
     consumer.close();

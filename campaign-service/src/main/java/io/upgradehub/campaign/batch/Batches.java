@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.upgradehub.events.batches.BatchState;
@@ -33,6 +34,7 @@ public class Batches {
 
   private static final String PLANNING_LEASE = "planningLease";
   private static final String PLANNING_RUNS = "planningRuns";
+  private static final String PLAN_REQUESTS = "planRequests";
 
   private final MongoCollection<Document> batches;
   private final Outbox outbox;
@@ -193,18 +195,79 @@ public class Batches {
   }
 
   /**
-   * Forgets the exclusion counts of a planning that starts (again, after a stop).
+   * Notes that a planning starts (again, after a stop or a transfer's decision), forgetting the
+   * exclusion counts of the earlier ones when {@code resetExclusions}.
    *
    * @return whether a planning of the batch started before this one
    */
-  boolean restartPlanning(String batchId) {
+  boolean restartPlanning(String batchId, boolean resetExclusions) {
+    Bson runs = Updates.inc(PLANNING_RUNS, 1);
     Document before =
         batches.findOneAndUpdate(
             eq("_id", batchId),
-            Updates.combine(
-                Updates.set(BatchDocuments.EXCLUDED, new Document()),
-                Updates.inc(PLANNING_RUNS, 1)));
+            resetExclusions
+                ? Updates.combine(Updates.set(BatchDocuments.EXCLUDED, new Document()), runs)
+                : runs);
     return before != null && before.get(PLANNING_RUNS, 0) > 0;
+  }
+
+  /** How many times a transfer's decisions asked for the batch to be planned again. */
+  long planRequests(String batchId) {
+    Document d =
+        batches.find(eq("_id", batchId)).projection(Projections.include(PLAN_REQUESTS)).first();
+    return d == null ? 0 : d.get(PLAN_REQUESTS, 0L);
+  }
+
+  /**
+   * Asks for a transfer's batch to be planned again at once (its devices were decided): its
+   * planning is open again and free to claim, unless the batch ended.
+   */
+  public void reopenPlanning(String batchId) {
+    batches.updateOne(
+        and(eq("_id", batchId), eq(BatchDocuments.ACTIVE, true)),
+        Updates.combine(
+            Updates.set(BatchDocuments.PLANNING_DONE, false),
+            Updates.unset(PLANNING_LEASE),
+            Updates.inc(PLAN_REQUESTS, 1L)));
+  }
+
+  /**
+   * Rests a planning with nothing to plan for now until {@code until}, unless planning was asked
+   * for again since {@code requests} was read.
+   *
+   * @return false when it was asked for again
+   */
+  boolean parkPlanning(String batchId, long requests, Instant until) {
+    return batches
+            .updateOne(
+                and(eq("_id", batchId), requests(requests)),
+                Updates.set(PLANNING_LEASE, Date.from(until)))
+            .getModifiedCount()
+        == 1;
+  }
+
+  /**
+   * Ends a planning for good and lets go of it, unless planning was asked for again since {@code
+   * requests} was read.
+   *
+   * @return false when it was asked for again
+   */
+  boolean finishPlanning(String batchId, long requests, Instant now) {
+    return batches
+            .updateOne(
+                and(eq("_id", batchId), requests(requests)),
+                Updates.combine(
+                    Updates.set(BatchDocuments.PLANNING_DONE, true),
+                    Updates.set(PLANNING_LEASE, Date.from(now))))
+            .getModifiedCount()
+        == 1;
+  }
+
+  private static Bson requests(long requests) {
+    return requests == 0
+        ? com.mongodb.client.model.Filters.or(
+            com.mongodb.client.model.Filters.exists(PLAN_REQUESTS, false), eq(PLAN_REQUESTS, 0L))
+        : eq(PLAN_REQUESTS, requests);
   }
 
   /**

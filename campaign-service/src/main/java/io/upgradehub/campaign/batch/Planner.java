@@ -38,7 +38,14 @@ public class Planner {
   /** How long a planner owns a batch's planning without storing a chunk. */
   static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
 
+  /**
+   * How long a transfer's planning rests between decisions, unless a decision wakes it: the
+   * scheduler would otherwise ask the transfer for accepted devices every tick.
+   */
+  static final java.time.Duration PARKED = java.time.Duration.ofHours(1);
+
   private final DeviceDirectory directory;
+  private final TransferScope transfers;
   private final Jobs jobs;
   private final Batches batches;
   private final Clock clock;
@@ -51,8 +58,10 @@ public class Planner {
             return thread;
           });
 
-  Planner(DeviceDirectory directory, Jobs jobs, Batches batches, Clock clock) {
+  Planner(
+      DeviceDirectory directory, TransferScope transfers, Jobs jobs, Batches batches, Clock clock) {
     this.directory = directory;
+    this.transfers = transfers;
     this.jobs = jobs;
     this.batches = batches;
     this.clock = clock;
@@ -72,13 +81,18 @@ public class Planner {
     if (!batches.claimPlanning(batch.id(), clock.instant(), LEASE)) {
       return -1;
     }
-    boolean again = batches.restartPlanning(batch.id());
+    // a transfer's batch is planned again with every decision: its exclusions add up
+    boolean again = batches.restartPlanning(batch.id(), batch.spec().kind() != BatchKind.TRANSFER);
     // numbers go on past those a planner that stopped may have used without recording them
     batch = batches.find(batch.id()).orElse(batch);
     long first = batch.progress().planSeq();
     Chunk chunk = new Chunk(batch, again ? first + CHUNK : first);
     try {
-      planAll(batch.spec(), chunk);
+      if (batch.spec().kind() == BatchKind.TRANSFER) {
+        planTransfer(batch, chunk);
+      } else {
+        planAll(batch.spec(), chunk);
+      }
     } catch (PlanningStopped e) {
       log.info(
           "Batch {} was canceled while planned: stopped at {} job(s)", batch.id(), chunk.created);
@@ -112,6 +126,45 @@ public class Planner {
       directory.forEach(spec.productKey(), spec.module(), tag, chunk::add);
     }
     chunk.flush(true);
+  }
+
+  /**
+   * Plans the transfer's devices accepted since the last planning, a chunk at a time, each chunk
+   * stored before the next is read (the transfer marks what it stored). Planning is done once no
+   * device awaits review; until then it is parked, and the next decision wakes it. A decision made
+   * while this runs is seen: parking and finishing both fail then, and this plans again.
+   */
+  private void planTransfer(Batch batch, Chunk chunk) {
+    while (true) {
+      long requests = batches.planRequests(batch.id());
+      for (List<DeviceVersion> part = transfers.unplanned(batch, CHUNK);
+          !part.isEmpty();
+          part = transfers.unplanned(batch, CHUNK)) {
+        Map<String, Exclusion> left = new LinkedHashMap<>();
+        for (DeviceVersion device : part) {
+          Exclusion why = Exclusion.of(batch.spec(), device.deviceName(), device.version());
+          if (why != null) {
+            left.put(device.deviceName(), why);
+          }
+          chunk.add(device);
+        }
+        chunk.flush(false);
+        chunk.awaitStored().held().forEach(name -> left.put(name, Exclusion.IN_ANOTHER_BATCH));
+        List<String> withJobs = new ArrayList<>(part.size());
+        part.stream()
+            .map(DeviceVersion::deviceName)
+            .filter(name -> !left.containsKey(name))
+            .forEach(withJobs::add);
+        transfers.planned(batch, withJobs, left);
+      }
+      boolean ended =
+          transfers.moreToCome(batch)
+              ? batches.parkPlanning(batch.id(), requests, clock.instant().plus(PARKED))
+              : batches.finishPlanning(batch.id(), requests, clock.instant());
+      if (ended) {
+        return;
+      }
+    }
   }
 
   /** The devices of one bulk write, and what planning has done so far. */
@@ -183,8 +236,8 @@ public class Planner {
       }
     }
 
-    /** What the writer stored of a chunk, and how many of its devices another batch held. */
-    private record Stored(long jobs, long held) {}
+    /** What the writer stored of a chunk, and the devices another batch held. */
+    private record Stored(long jobs, List<String> held) {}
 
     /** Stores one chunk's jobs and records it with the batch; the writer thread's part. */
     private Stored store(
@@ -205,28 +258,46 @@ public class Planner {
           inserted.holders().values().stream()
               .filter(holder -> holder.startsWith(batch.id() + "-"))
               .count(); // planned before a stop
-      long held = planned.size() - inserted.stored() - ours;
-      if (held > 0) {
-        chunkExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), held, Long::sum);
+      List<String> held = new ArrayList<>();
+      for (Job job : planned) {
+        String holder = inserted.holders().get(job.slot());
+        if (holder != null && !holder.startsWith(batch.id() + "-")) {
+          held.add(job.deviceName());
+        }
       }
+      if (!held.isEmpty()) {
+        chunkExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), (long) held.size(), Long::sum);
+      }
+      // the last chunk lets go of the planning at once: a transfer's next decision may need it
       batches.planned(
-          batch.id(), seqAfter, inserted.stored(), chunkExcluded, done, now.plus(LEASE));
+          batch.id(),
+          seqAfter,
+          inserted.stored(),
+          chunkExcluded,
+          done,
+          done ? now : now.plus(LEASE));
       return new Stored(inserted.stored(), held);
     }
 
-    /** Waits for the chunk on its way, if any, and counts what it stored and found held. */
-    void awaitStored() {
+    /**
+     * Waits for the chunk on its way, if any, and counts what it stored and found held.
+     *
+     * @return what it stored; nothing when no chunk was on its way
+     */
+    Stored awaitStored() {
       Future<Stored> pending = storing;
       storing = null;
       if (pending == null) {
-        return;
+        return new Stored(0, List.of());
       }
       try {
         Stored stored = pending.get();
         created += stored.jobs();
-        if (stored.held() > 0) {
-          allExcluded.merge(Exclusion.IN_ANOTHER_BATCH.name(), stored.held(), Long::sum);
+        if (!stored.held().isEmpty()) {
+          allExcluded.merge(
+              Exclusion.IN_ANOTHER_BATCH.name(), (long) stored.held().size(), Long::sum);
         }
+        return stored;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while storing a chunk of jobs", e);

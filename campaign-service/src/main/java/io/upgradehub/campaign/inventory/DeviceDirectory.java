@@ -80,6 +80,24 @@ public class DeviceDirectory {
   }
 
   /**
+   * The named devices of a product with their version of {@code module}, after inventory-service
+   * registered those it did not have with {@code version} (a transfer's devices as they are
+   * accepted); devices it had keep their own version. Safe to repeat.
+   *
+   * @throws UnknownProductException when inventory-service knows no such product or module
+   * @throws InventoryUnavailableException when it cannot be reached
+   */
+  public List<DeviceVersion> arrive(
+      String productKey, String module, String version, List<String> deviceNames) {
+    InventoryClient.LookupAnswer answer =
+        call(
+            () ->
+                client.arrivals(
+                    productKey, new InventoryClient.Arrivals(module, version, deviceNames)));
+    return answer.devices() == null ? List.of() : answer.devices();
+  }
+
+  /**
    * The name of a product that has {@code module}.
    *
    * @throws UnknownProductException when inventory-service knows no such product, or the product

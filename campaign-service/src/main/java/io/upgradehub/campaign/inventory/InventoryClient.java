@@ -33,6 +33,14 @@ interface InventoryClient {
   @PostMapping("/internal/v1/products/{productKey}/devices/lookup")
   LookupAnswer lookup(@PathVariable("productKey") String productKey, @RequestBody Lookup lookup);
 
+  /**
+   * Registers the named devices the product does not have with {@code version} of the module, and
+   * answers every one of them with its version of the module.
+   */
+  @PostMapping("/internal/v1/products/{productKey}/devices/arrivals")
+  LookupAnswer arrivals(
+      @PathVariable("productKey") String productKey, @RequestBody Arrivals arrivals);
+
   /** A product with its modules: inventory-service's own product API, service to service. */
   @GetMapping("/api/v1/products/{productKey}")
   ProductAnswer product(@PathVariable("productKey") String productKey);
@@ -46,6 +54,9 @@ interface InventoryClient {
   /** The body of {@link #lookup}. */
   record Lookup(String module, List<String> deviceNames) {}
 
-  /** The answer of {@link #lookup}. */
+  /** The body of {@link #arrivals}. */
+  record Arrivals(String module, String version, List<String> deviceNames) {}
+
+  /** The answer of {@link #lookup} and {@link #arrivals}. */
   record LookupAnswer(List<DeviceVersion> devices, List<String> missing) {}
 }

@@ -58,10 +58,16 @@ class KafkaConfiguration {
     return new OutboxSource(BatchTopics.SOURCE, packageCollection, BatchTopics.BATCH_EVENTS);
   }
 
-  /** Transfers: their decisions' events, keyed by transfer. */
+  /** Transfers: their decisions' and ends' events, keyed by transfer. */
   @Bean
   OutboxSource transferOutbox(MongoCollection<Document> transferCollection) {
     return new OutboxSource(BatchTopics.SOURCE, transferCollection, BatchTopics.BATCH_EVENTS);
+  }
+
+  /** A transfer's devices: the event of each device's end, keyed by transfer. */
+  @Bean
+  OutboxSource transferDeviceOutbox(MongoCollection<Document> transferDeviceCollection) {
+    return new OutboxSource(BatchTopics.SOURCE, transferDeviceCollection, BatchTopics.BATCH_EVENTS);
   }
 
   // Every topic this service produces or consumes, declared with the partitions the events module

@@ -1,5 +1,7 @@
 package io.upgradehub.campaign.transfer;
 
+import io.upgradehub.campaign.job.Job;
+
 /** Where one transferred-in device stands (spec §4). */
 public enum TransferDeviceState {
   /** Arrived, not yet accepted or rejected. */
@@ -13,11 +15,18 @@ public enum TransferDeviceState {
   /** Its upgrade failed for good [升级失败]. */
   FAILED,
   /** Rejected: never touched. */
-  REJECTED;
+  REJECTED,
+  /** Accepted, its upgrade canceled before it ended (the transfer, or its job, was canceled). */
+  CANCELED;
 
   /** Whether the device was accepted. */
   boolean accepted() {
-    return this == PENDING || this == UPGRADING || this == SUCCEEDED || this == FAILED;
+    return this != AWAITING_REVIEW && this != REJECTED;
+  }
+
+  /** Whether the device's upgrade ended: it was accepted and nothing more happens to it. */
+  boolean ended() {
+    return this == SUCCEEDED || this == FAILED || this == CANCELED;
   }
 
   /**
@@ -26,5 +35,19 @@ public enum TransferDeviceState {
    */
   boolean holds() {
     return this == AWAITING_REVIEW || this == PENDING || this == UPGRADING;
+  }
+
+  /**
+   * Where a device stands whose job is {@code job}: {@code PENDING} until its first attempt starts,
+   * {@code UPGRADING} while an attempt runs or a retry is due, then as the job ended.
+   */
+  static TransferDeviceState of(Job job) {
+    return switch (job.state()) {
+      case QUEUED -> job.attempt() > 1 ? UPGRADING : PENDING;
+      case NOTIFIED, DOWNLOADING, UPGRADING -> UPGRADING;
+      case SUCCEEDED -> SUCCEEDED;
+      case FAILED, TIMED_OUT -> job.retryPending() ? UPGRADING : FAILED;
+      case CANCELED -> CANCELED;
+    };
   }
 }

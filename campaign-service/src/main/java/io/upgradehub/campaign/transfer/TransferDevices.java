@@ -2,7 +2,9 @@ package io.upgradehub.campaign.transfer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -11,11 +13,16 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.upgradehub.outbox.Outbox;
+import io.upgradehub.outbox.OutboxSource;
+import io.upgradehub.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +35,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,10 +56,22 @@ class TransferDevices {
   private static final String HOLD = "hold";
   private static final String DECISION = "decision";
 
-  private final MongoCollection<Document> devices;
+  private static final String PLANNED = "planned";
+  private static final String JOB_ID = "jobId";
+  private static final String DESCRIPTION = "description";
+  private static final String UPDATED_AT = "updatedAt";
 
-  TransferDevices(MongoCollection<Document> transferDeviceCollection) {
+  private final MongoCollection<Document> devices;
+  private final Outbox outbox;
+  private final OutboxSource source;
+
+  TransferDevices(
+      MongoCollection<Document> transferDeviceCollection,
+      Outbox outbox,
+      @Qualifier("transferDeviceOutbox") OutboxSource source) {
     this.devices = transferDeviceCollection;
+    this.outbox = outbox;
+    this.source = source;
   }
 
   @PostConstruct
@@ -80,7 +100,7 @@ class TransferDevices {
                 .append(DEVICE_NAME, name)
                 .append(STATE, TransferDeviceState.AWAITING_REVIEW.name())
                 .append(HOLD, hold(productKey, name))
-                .append("updatedAt", at));
+                .append(UPDATED_AT, at));
       }
       try {
         devices.insertMany(documents, new InsertManyOptions().ordered(false));
@@ -133,7 +153,7 @@ class TransferDevices {
     updates.add(Updates.set(DECISION, decision.id()));
     updates.add(Updates.set("decidedBy", by));
     updates.add(Updates.set("decidedAt", Date.from(now)));
-    updates.add(Updates.set("updatedAt", Date.from(now)));
+    updates.add(Updates.set(UPDATED_AT, Date.from(now)));
     if (!to.holds()) {
       updates.add(Updates.unset(HOLD));
     }
@@ -152,6 +172,88 @@ class TransferDevices {
               .getModifiedCount();
     }
     return moved;
+  }
+
+  /** Up to {@code limit} accepted devices of the transfer that no planning took yet. */
+  List<String> unplanned(String transferId, int limit) {
+    List<String> names = new ArrayList<>(limit);
+    for (Document d :
+        devices
+            .find(
+                and(
+                    eq(TRANSFER_ID, transferId),
+                    eq(STATE, TransferDeviceState.PENDING.name()),
+                    exists(PLANNED, false)))
+            .projection(Projections.include(DEVICE_NAME))
+            .limit(limit)) {
+      names.add(d.getString(DEVICE_NAME));
+    }
+    return names;
+  }
+
+  /** Marks devices as taken by a planning: no later one considers them again. */
+  void markPlanned(String transferId, List<String> names) {
+    for (int from = 0; from < names.size(); from += CHUNK) {
+      devices.updateMany(in("_id", ids(transferId, names, from)), Updates.set(PLANNED, true));
+    }
+  }
+
+  /** Whether a device of the transfer still awaits review. */
+  boolean anyAwaiting(String transferId) {
+    return devices
+            .find(
+                and(
+                    eq(TRANSFER_ID, transferId),
+                    eq(STATE, TransferDeviceState.AWAITING_REVIEW.name())))
+            .projection(Projections.include("_id"))
+            .first()
+        != null;
+  }
+
+  /**
+   * Moves an accepted device whose upgrade has not ended to {@code to}, with its job and the text
+   * for operators, and the events to publish with it; a device that ended lets go of its hold.
+   *
+   * @return the state it left; null when it was not in a state it may leave for {@code to} (the
+   *     move was made already, or its upgrade ended)
+   */
+  @Nullable TransferDeviceState move(
+      String transferId,
+      String deviceName,
+      TransferDeviceState to,
+      @Nullable String jobId,
+      @Nullable String description,
+      Instant at,
+      List<PendingEvent> events) {
+    String id = id(transferId, deviceName);
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.set(STATE, to.name()));
+    updates.add(Updates.set(UPDATED_AT, Date.from(at)));
+    if (jobId != null) {
+      updates.add(Updates.set(JOB_ID, jobId));
+    }
+    updates.add(Updates.set(DESCRIPTION, description));
+    if (!to.holds()) {
+      updates.add(Updates.unset(HOLD));
+    }
+    if (!events.isEmpty()) {
+      updates.add(Updates.pushEach(Outbox.FIELD, outbox.entries(transferId, at, events)));
+    }
+    Document before =
+        devices.findOneAndUpdate(
+            and(
+                eq("_id", id),
+                in(STATE, TransferDeviceState.PENDING.name(), TransferDeviceState.UPGRADING.name()),
+                ne(STATE, to.name())),
+            Updates.combine(updates),
+            new FindOneAndUpdateOptions().projection(Projections.include(STATE)));
+    if (before == null) {
+      return null;
+    }
+    if (!events.isEmpty()) {
+      outbox.written(source, List.of(id));
+    }
+    return TransferDeviceState.valueOf(before.getString(STATE));
   }
 
   /** How many of the transfer's devices the decision moved. */
@@ -196,7 +298,9 @@ class TransferDevices {
               TransferDeviceState.valueOf(d.getString(STATE)),
               d.getString("decidedBy"),
               instant(d.getDate("decidedAt")),
-              d.getDate("updatedAt").toInstant()));
+              d.getString(JOB_ID),
+              d.getString(DESCRIPTION),
+              d.getDate(UPDATED_AT).toInstant()));
     }
     return found;
   }

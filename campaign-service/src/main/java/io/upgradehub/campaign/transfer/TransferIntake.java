@@ -60,7 +60,7 @@ class TransferIntake {
     Instant now = clock.instant();
     Transfer transfer =
         new Transfer(
-            "tr-" + BatchIds.next(),
+            Transfers.ID_PREFIX + BatchIds.next(),
             intake.source(),
             intake.productKey(),
             productName,

@@ -1,5 +1,8 @@
 package io.upgradehub.campaign.transfer;
 
+import io.upgradehub.campaign.batch.TransferBatches;
+import io.upgradehub.campaign.packages.KnownPackage;
+import io.upgradehub.campaign.packages.KnownPackages;
 import io.upgradehub.campaign.system.ErrorCode;
 import io.upgradehub.events.batches.TransferDecided;
 import io.upgradehub.events.devices.DeviceKey;
@@ -9,12 +12,13 @@ import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class TransferReview {
+
+  private static final Logger log = LoggerFactory.getLogger(TransferReview.class);
 
   /** What an operator decides about devices. */
   enum Action {
@@ -45,11 +51,20 @@ class TransferReview {
 
   private final Transfers transfers;
   private final TransferDevices devices;
+  private final KnownPackages packages;
+  private final TransferBatches batches;
   private final Clock clock;
 
-  TransferReview(Transfers transfers, TransferDevices devices, Clock clock) {
+  TransferReview(
+      Transfers transfers,
+      TransferDevices devices,
+      KnownPackages packages,
+      TransferBatches batches,
+      Clock clock) {
     this.transfers = transfers;
     this.devices = devices;
+    this.packages = packages;
+    this.batches = batches;
     this.clock = clock;
   }
 
@@ -73,6 +88,9 @@ class TransferReview {
           .throwIfAny();
     }
     List<String> names = all ? null : names(request);
+    if (action == Action.ACCEPT) {
+      usablePackage(transfer);
+    }
     PendingDecision pending =
         new PendingDecision(
             UUID.randomUUID().toString(),
@@ -98,17 +116,26 @@ class TransferReview {
     // a stop from here on leaves the decision to UnfinishedDecisions: the devices carry its id
     long changed = devices.decide(transferId, names, action.to, pending);
     finish(transfer, pending, changed);
+    if (changed == 0 && action == Action.ACCEPT) {
+      openBatch(transfer); // devices accepted before may still wait for their batch
+    }
     return get(transferId);
   }
 
   /**
    * Records a decision whose devices were moved, with its event, and ends it; one that moved none
-   * leaves no trace.
+   * leaves no trace. The transfer's batch is told first (opened by the first accept), so a stop in
+   * between leaves the decision unfinished, and finishing it tells the batch again.
    */
   void finish(Transfer transfer, PendingDecision pending, long changed) {
     if (changed == 0) {
       transfers.abandonDecision(transfer.id(), pending.id());
       return;
+    }
+    if (Action.valueOf(pending.action()) == Action.ACCEPT) {
+      openBatch(transfer);
+    } else {
+      batches.replan(transfer.id()); // the last devices awaiting review may have gone
     }
     Map<TransferDeviceState, Long> counts = devices.count(transfer.id());
     TransferStatus status = TransferStatus.of(counts);
@@ -120,13 +147,55 @@ class TransferReview {
             changed,
             pending.by(),
             pending.at());
-    transfers.decided(
-        transfer.id(),
-        pending.id(),
-        counts,
-        status,
-        decision,
-        event(transfer, decision, counts, status));
+    List<PendingEvent> events = new ArrayList<>(2);
+    events.add(event(transfer, decision, counts, status));
+    if (status == TransferStatus.COMPLETED) {
+      events.add(TransferProgress.ended(transfer, status, counts, decision.at()));
+    }
+    transfers.decided(transfer.id(), pending.id(), counts, status, decision, events);
+  }
+
+  /**
+   * Opens the transfer's batch, or has it plan the devices accepted since. The package was checked
+   * before the decision; should it have been disabled in the last moment, the accepted devices
+   * wait, and the next accept (even of none) opens the batch.
+   */
+  private void openBatch(Transfer transfer) {
+    packages
+        .find(transfer.packageId())
+        .filter(KnownPackage::enabled)
+        .ifPresentOrElse(
+            pkg ->
+                batches.decided(
+                    transfer.id(),
+                    pkg,
+                    transfer.startVersion(),
+                    transfer.settings(),
+                    clock.instant()),
+            () ->
+                log.warn(
+                    "Transfer {}: its package {} was disabled while devices were accepted",
+                    transfer.id(),
+                    transfer.packageId()));
+  }
+
+  /**
+   * The package chosen at intake, while it can still upgrade: accepting needs it.
+   *
+   * @throws ApiException {@code NO_PACKAGE} when it was deleted or disabled since
+   */
+  private KnownPackage usablePackage(Transfer transfer) {
+    return packages
+        .find(transfer.packageId())
+        .filter(KnownPackage::enabled)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.NO_PACKAGE,
+                    "The package "
+                        + transfer.packageName()
+                        + " chosen for this transfer was deleted or disabled; enable it (or"
+                        + " cancel the transfer) before accepting devices"));
   }
 
   private static PendingEvent event(
@@ -134,8 +203,6 @@ class TransferReview {
       Decision decision,
       Map<TransferDeviceState, Long> counts,
       TransferStatus status) {
-    Map<String, Long> byState = new LinkedHashMap<>();
-    counts.forEach((state, n) -> byState.put(state.name(), n));
     return new PendingEvent(
         TransferDecided.TYPE,
         TransferDecided.VERSION,
@@ -149,7 +216,7 @@ class TransferReview {
             transfer.targetVersion(),
             decision.all(),
             decision.changed(),
-            byState,
+            TransferProgress.byName(counts),
             status.name(),
             decision.by(),
             decision.at()));

@@ -23,7 +23,8 @@ public enum TransferStatus {
             + counts.getOrDefault(TransferDeviceState.UPGRADING, 0L);
     long ended =
         counts.getOrDefault(TransferDeviceState.SUCCEEDED, 0L)
-            + counts.getOrDefault(TransferDeviceState.FAILED, 0L);
+            + counts.getOrDefault(TransferDeviceState.FAILED, 0L)
+            + counts.getOrDefault(TransferDeviceState.CANCELED, 0L);
     if (open + ended == 0) {
       return awaiting > 0 ? AWAITING_REVIEW : REJECTED;
     }

@@ -8,8 +8,10 @@ import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.upgradehub.outbox.Outbox;
@@ -39,6 +41,9 @@ class Transfers {
 
   static final int MAX_DECISIONS = 100;
 
+  /** What begins a transfer's id, and so its batch's: a batch id alone never has a dash. */
+  static final String ID_PREFIX = "tr-";
+
   private final MongoCollection<Document> transfers;
   private final Outbox outbox;
   private final OutboxSource source;
@@ -55,9 +60,15 @@ class Transfers {
   @PostConstruct
   void createIndexes() {
     transfers.createIndex(Indexes.descending(TransferDocuments.CREATED_AT));
+    transfers.createIndex(Indexes.ascending(TransferDocuments.STATUS));
     transfers.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("productKey"), Indexes.descending(TransferDocuments.CREATED_AT)));
+  }
+
+  /** Whether a batch id is a transfer's. */
+  static boolean isTransferId(String batchId) {
+    return batchId.startsWith(ID_PREFIX);
   }
 
   /** Stores a transfer whose devices are still to be stored: no list or read shows it yet. */
@@ -112,7 +123,7 @@ class Transfers {
 
   /**
    * Ends the decision under way: stores the counts of the transfer's devices and the status they
-   * give it, with the decision (the latest {@value #MAX_DECISIONS} are kept) and its event, in one
+   * give it, with the decision (the latest {@value #MAX_DECISIONS} are kept) and its events, in one
    * write.
    */
   void decided(
@@ -121,7 +132,7 @@ class Transfers {
       Map<TransferDeviceState, Long> counts,
       TransferStatus status,
       Decision decision,
-      PendingEvent event) {
+      List<PendingEvent> events) {
     transfers.updateOne(
         and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
         Updates.combine(
@@ -131,7 +142,7 @@ class Transfers {
                 TransferDocuments.DECISIONS,
                 List.of(TransferDocuments.decision(decision)),
                 new PushOptions().slice(-MAX_DECISIONS)),
-            Updates.pushEach(Outbox.FIELD, outbox.entries(id, decision.at(), List.of(event))),
+            Updates.pushEach(Outbox.FIELD, outbox.entries(id, decision.at(), events)),
             Updates.unset(TransferDocuments.PENDING_DECISION),
             Updates.set(TransferDocuments.UPDATED_AT, Date.from(decision.at()))));
     outbox.written(source, List.of(id));
@@ -142,6 +153,81 @@ class Transfers {
     transfers.updateOne(
         and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
         Updates.unset(TransferDocuments.PENDING_DECISION));
+  }
+
+  /**
+   * Moves the transfer's counts by what its devices did ({@code +n} for a state entered, {@code -n}
+   * for one left).
+   *
+   * @return the transfer after, empty when there is none
+   */
+  Optional<Transfer> addCounts(String id, Map<TransferDeviceState, Long> deltas, Instant at) {
+    List<Bson> updates = new ArrayList<>();
+    deltas.forEach(
+        (state, n) -> {
+          if (n != 0) {
+            updates.add(Updates.inc(TransferDocuments.COUNTS + "." + state.name(), n));
+          }
+        });
+    updates.add(Updates.set(TransferDocuments.UPDATED_AT, Date.from(at)));
+    return Optional.ofNullable(
+            transfers.findOneAndUpdate(
+                eq("_id", id),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(TransferDocuments::fromDocument);
+  }
+
+  /** Replaces the counts by a recount, while the transfer is in progress and no decision runs. */
+  void setCounts(String id, Map<TransferDeviceState, Long> counts) {
+    transfers.updateOne(
+        and(eq("_id", id), inProgress()),
+        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)));
+  }
+
+  /**
+   * Ends a transfer in progress as {@code status}, with its final counts and its event, in one
+   * write; only once.
+   *
+   * @return false when it was not in progress, or a decision runs on it
+   */
+  boolean end(
+      String id,
+      TransferStatus status,
+      Map<TransferDeviceState, Long> counts,
+      PendingEvent event,
+      Instant at) {
+    boolean ended =
+        transfers
+                .updateOne(
+                    and(eq("_id", id), inProgress()),
+                    Updates.combine(
+                        Updates.set(TransferDocuments.STATUS, status.name()),
+                        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
+                        Updates.pushEach(Outbox.FIELD, outbox.entries(id, at, List.of(event))),
+                        Updates.set(TransferDocuments.UPDATED_AT, Date.from(at))))
+                .getModifiedCount()
+            == 1;
+    if (ended) {
+      outbox.written(source, List.of(id));
+    }
+    return ended;
+  }
+
+  /** The ids of the transfers in progress, for the recount. */
+  List<String> inProgressIds() {
+    List<String> ids = new ArrayList<>();
+    transfers
+        .find(inProgress())
+        .projection(new Document("_id", 1))
+        .forEach(d -> ids.add(d.getString("_id")));
+    return ids;
+  }
+
+  private static Bson inProgress() {
+    return and(
+        eq(TransferDocuments.STATUS, TransferStatus.IN_PROGRESS.name()),
+        exists(TransferDocuments.PENDING_DECISION, false));
   }
 
   /** A transfer with the decision under way on it. */

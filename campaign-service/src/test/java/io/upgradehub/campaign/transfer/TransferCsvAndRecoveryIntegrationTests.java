@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -139,10 +138,15 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
       assertThat(transfer.path("decisions")).hasSize(1);
       assertThat(transfer.path("decisions").get(0).path("changed").asLong()).isEqualTo(2);
       assertThat(transfer.path("decisions").get(0).path("by").asString()).isEqualTo(OPERATOR);
-      List<ConsumerRecord<String, String>> published = events.keyed(id, 1, Duration.ofSeconds(20));
+      // finishing it also opened the transfer's batch, whose events share the key
+      List<JsonNode> published =
+          events.keyed(id, 2, Duration.ofSeconds(20)).stream()
+              .map(r -> json.readTree(r.value()))
+              .filter(e -> e.path("type").asString().equals("transfer.decided"))
+              .toList();
       assertThat(published).hasSize(1);
-      assertThat(json.readTree(published.get(0).value()).path("data").path("changed").asLong())
-          .isEqualTo(2);
+      assertThat(published.get(0).path("data").path("changed").asLong()).isEqualTo(2);
+      assertThat(batch(id).path("kind").asString()).isEqualTo("TRANSFER");
     }
     assertThat(unfinished.finish()).isZero();
     JsonNode next = body(postAs(accept, "{\"deviceNames\":[\"u-3\"]}"));

@@ -7,6 +7,7 @@ import io.upgradehub.campaign.CampaignServiceIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,43 @@ abstract class TransferIntegrationTest extends CampaignServiceIntegrationTest {
                     .withBody(
                         "{\"productKey\":\"%s\",\"name\":\"%s\",\"modules\":[%s],\"createdAt\":\"2026-11-01T00:00:00Z\"}"
                             .formatted(productKey, name, moduleList))));
+  }
+
+  /**
+   * Makes inventory-service's stand-in answer arrivals of the product's devices with these versions
+   * (as it would after registering the absent ones with the start version).
+   */
+  protected void arrivals(String productKey, Map<String, String> versions) {
+    String devices =
+        versions.entrySet().stream()
+            .map(
+                d ->
+                    "{\"deviceName\":\"%s\",\"version\":\"%s\"}"
+                        .formatted(d.getKey(), d.getValue()))
+            .collect(Collectors.joining(","));
+    INVENTORY.stubFor(
+        WireMock.post(
+                WireMock.urlPathEqualTo(
+                    "/internal/v1/products/" + productKey + "/devices/arrivals"))
+            .willReturn(
+                WireMock.aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"devices\":[" + devices + "],\"missing\":[]}")));
+  }
+
+  /** The names of the devices inventory-service was asked to take in for the product. */
+  protected List<String> arrived(String productKey) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (var request :
+        INVENTORY.findAll(
+            WireMock.postRequestedFor(
+                WireMock.urlPathEqualTo(
+                    "/internal/v1/products/" + productKey + "/devices/arrivals")))) {
+      json.readTree(request.getBodyAsString())
+          .path("deviceNames")
+          .forEach(name -> names.add(name.asString()));
+    }
+    return names;
   }
 
   /** A transfer request's body: {@code devices} named in a JSON list. */
@@ -61,6 +99,16 @@ abstract class TransferIntegrationTest extends CampaignServiceIntegrationTest {
     HttpResponse<String> response = postAs("/api/v1/transfers", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return body(response);
+  }
+
+  /** A transfer's counts by device state, as answered. */
+  protected static Map<String, Long> counts(JsonNode transfer) {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    transfer
+        .path("counts")
+        .properties()
+        .forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+    return counts;
   }
 
   /** How many transfers of the product are listed. */

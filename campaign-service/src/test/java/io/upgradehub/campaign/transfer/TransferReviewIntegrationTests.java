@@ -169,13 +169,4 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
                     "INVALID_PARAMETER")))
         .containsEntry("state", "INVALID_VALUE");
   }
-
-  private static Map<String, Long> counts(JsonNode transfer) {
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
-    transfer
-        .path("counts")
-        .properties()
-        .forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
-    return counts;
-  }
 }

@@ -12,15 +12,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Registers many devices of a product from one file (CSV, NDJSON or a JSON array) as it is read:
  * every row checked as a single registration is, valid rows stored in chunks of up to {@value
  * #CHUNK} (one unordered bulk insert each), and each chunk's versions counted in the version
- * distribution with one update per counter document. Holds one chunk at a time, so memory stays
- * flat however long the file.
- *
- * <p>Each chunk is registered under an id of its own, recorded as open ({@link ImportChunks})
- * before its devices are stored and closed once their versions were counted ({@link
- * VersionCounting#countChunk}): a stop in between leaves the chunk open, and the sweep ({@link
- * PendingSweep}) counts it, exactly once.
+ * distribution with one update per counter document ({@link DeviceRegistration}, which also
+ * recovers a chunk a stop interrupted). Holds one chunk at a time, so memory stays flat however
+ * long the file.
  */
 @Service
 class DeviceImport {
@@ -70,26 +63,14 @@ class DeviceImport {
 
   private static final Logger log = LoggerFactory.getLogger(DeviceImport.class);
 
-  private final Devices devices;
-  private final ImportChunks chunks;
-  private final VersionCounting counting;
+  private final DeviceRegistration registration;
   private final ProductManagement products;
   private final JsonMapper json;
-  private final Clock clock;
 
-  DeviceImport(
-      Devices devices,
-      ImportChunks chunks,
-      VersionCounting counting,
-      ProductManagement products,
-      JsonMapper json,
-      Clock clock) {
-    this.devices = devices;
-    this.chunks = chunks;
-    this.counting = counting;
+  DeviceImport(DeviceRegistration registration, ProductManagement products, JsonMapper json) {
+    this.registration = registration;
     this.products = products;
     this.json = json;
-    this.clock = clock;
   }
 
   /**
@@ -186,13 +167,8 @@ class DeviceImport {
     return device;
   }
 
-  /** Stores a chunk, notes the names taken, and counts the versions of the devices created. */
+  /** Registers a chunk, and tallies each of its rows as created or a duplicate. */
   private void store(String productKey, List<Row> chunk, Tally tally) {
-    if (chunk.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    String chunkId = UUID.randomUUID().toString();
     // a name repeated within the chunk: the first row wins (an unordered insert would not say
     // which one a real MongoDB stored)
     Set<String> names = new HashSet<>();
@@ -204,43 +180,14 @@ class DeviceImport {
         tally.duplicate(row.line(), new DeviceId(productKey, row.device().deviceName()));
       }
     }
-    List<Device> registered = new ArrayList<>(first.size());
-    List<VersionChange> changes = new ArrayList<>();
+    Set<String> taken =
+        registration.registerChunk(productKey, first.stream().map(Row::device).toList());
     for (Row row : first) {
-      Device device =
-          Device.register(
-              new DeviceId(productKey, row.device().deviceName()),
-              row.device().versions(),
-              row.device().tags(),
-              now);
-      registered.add(device);
-      device
-          .versions()
-          .forEach(
-              (module, version) ->
-                  changes.add(
-                      new VersionChange(
-                          chunkId, device.id(), module, null, version.version(), now)));
-    }
-    if (!changes.isEmpty()) {
-      chunks.open(chunkId, productKey, now, changes);
-    }
-    Set<Integer> taken = devices.insertChunk(registered, chunkId);
-    Set<DeviceId> duplicates = new HashSet<>();
-    for (int i = 0; i < registered.size(); i++) {
-      if (taken.contains(i)) {
-        duplicates.add(registered.get(i).id());
-        tally.duplicate(first.get(i).line(), registered.get(i).id());
+      if (taken.contains(row.device().deviceName())) {
+        tally.duplicate(row.line(), new DeviceId(productKey, row.device().deviceName()));
       } else {
         tally.created++;
       }
-    }
-    if (!changes.isEmpty()) {
-      counting.countChunk(
-          chunkId,
-          duplicates.isEmpty()
-              ? changes
-              : changes.stream().filter(change -> !duplicates.contains(change.device())).toList());
     }
   }
 

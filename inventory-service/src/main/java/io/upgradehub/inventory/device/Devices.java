@@ -74,7 +74,10 @@ class Devices {
    */
   private static final String PENDING_MODULES = "pendingModules";
 
-  /** The bulk import chunk that registered the device, absent for any other registration. */
+  /**
+   * The chunk ({@link DeviceRegistration}) that registered the device, absent for any other
+   * registration.
+   */
   private static final String REGISTERED_BY = "registeredBy";
 
   /** What {@link #readAll} answers for a device that is not stored. */
@@ -119,11 +122,11 @@ class Devices {
   }
 
   /**
-   * Stores devices registered by one bulk import chunk in one unordered bulk insert. Unlike {@link
-   * #insert}, their versions are not marked pending on each device: the chunk is counted as a whole
-   * ({@link ImportChunks}), and each device records the chunk's id as {@code registeredBy} (and as
-   * each module's event id), so that a chunk left uncounted can tell which of its devices it
-   * stored. A device whose name its product has already is not stored.
+   * Stores devices registered together as one chunk ({@link DeviceRegistration}) in one unordered
+   * bulk insert. Unlike {@link #insert}, their versions are not marked pending on each device: the
+   * chunk is counted as a whole ({@link ImportChunks}), and each device records the chunk's id as
+   * {@code registeredBy} (and as each module's event id), so that a chunk left uncounted can tell
+   * which of its devices it stored. A device whose name its product has already is not stored.
    *
    * @return the positions in {@code devices} of those not stored because their name was taken
    */
@@ -157,7 +160,7 @@ class Devices {
     }
   }
 
-  /** Which of these devices the import chunk {@code chunkId} stored. */
+  /** Which of these devices the chunk {@code chunkId} stored. */
   Set<DeviceId> registeredBy(String chunkId, Collection<DeviceId> ids) {
     Set<DeviceId> stored = new HashSet<>();
     collection

@@ -6,7 +6,6 @@ import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.CommonError;
 import io.upgradehub.problems.FieldErrors;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +48,8 @@ class FleetManagement {
    *     be, {@code PRODUCT_NOT_FOUND}, {@code UNKNOWN_MODULE}
    */
   VersionExport export(String productKey, @Nullable String module, @Nullable String tag) {
-    String checkedModule = module == null ? Product.DEFAULT_MODULE : module;
     FieldErrors errors = new FieldErrors();
-    errors
-        .requireText("module", checkedModule, NewDeviceRequest.MAX_MODULE)
-        .matches("module", checkedModule, NewDeviceRequest.MODULE, "a module name");
+    String checkedModule = NewDeviceRequest.checkModule("module", module, errors);
     if (tag != null && !DeviceTags.isTag(tag)) {
       errors.add("tag", "INVALID_FORMAT", "a tag is 1-32 letters, digits, '_', '.', ':' or '-'");
     }
@@ -86,10 +82,8 @@ class FleetManagement {
   DeviceLookupResponse lookup(String productKey, DeviceLookupRequest request) {
     DeviceLookupRequest.Checked lookup = request.validate();
     products.getWithModule(productKey, lookup.module());
-    Map<String, DeviceVersion> found = new HashMap<>();
-    fleet
-        .find(productKey, lookup.module(), lookup.deviceNames())
-        .forEach(device -> found.put(device.deviceName(), device));
+    Map<String, DeviceVersion> found =
+        fleet.find(productKey, lookup.module(), lookup.deviceNames());
     List<DeviceVersion> devices = new ArrayList<>(found.size());
     List<String> missing = new ArrayList<>();
     for (String name : lookup.deviceNames()) {

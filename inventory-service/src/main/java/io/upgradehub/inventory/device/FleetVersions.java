@@ -9,9 +9,10 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -66,19 +67,23 @@ class FleetVersions {
     }
   }
 
-  /** Those of the named devices of the product that are stored, in one {@code _id $in} read. */
-  List<DeviceVersion> find(String productKey, String module, Collection<String> deviceNames) {
+  /**
+   * Those of the named devices of the product that are stored, by name, in one {@code _id $in}
+   * read.
+   */
+  Map<String, DeviceVersion> find(
+      String productKey, String module, Collection<String> deviceNames) {
     List<String> ids =
         deviceNames.stream().map(name -> new DeviceId(productKey, name).value()).toList();
-    List<DeviceVersion> found = new ArrayList<>(ids.size());
+    Map<String, DeviceVersion> found = new HashMap<>();
     collection
         .find(in("_id", ids))
         .projection(projection(module))
         .forEach(
-            device ->
-                found.add(
-                    new DeviceVersion(
-                        device.getString(DeviceDocuments.DEVICE_NAME), version(device, module))));
+            device -> {
+              String name = device.getString(DeviceDocuments.DEVICE_NAME);
+              found.put(name, new DeviceVersion(name, version(device, module)));
+            });
     return found;
   }
 

@@ -15,10 +15,11 @@ import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bulk import chunks whose versions are not counted yet, one document each ({@code _id} the
- * chunk's id, collection {@code importChunks}) holding the version changes its rows would make:
- * written before the chunk's devices are stored, deleted once they were counted. So a stop in
- * between leaves the chunk here, and the sweep counts it ({@link PendingSweep}). A chunk of {@value
+ * The chunks of devices registered together ({@link DeviceRegistration}: a bulk import's, an
+ * arrivals call's) whose versions are not counted yet, one document each ({@code _id} the chunk's
+ * id, collection {@code importChunks}) holding the version changes its devices would make: written
+ * before the chunk's devices are stored, deleted once they were counted. So a stop in between
+ * leaves the chunk here, and the sweep counts it ({@link PendingSweep}). A chunk of {@value
  * DeviceImport#CHUNK_VERSIONS} versions at most takes ~3 MB.
  */
 @Repository

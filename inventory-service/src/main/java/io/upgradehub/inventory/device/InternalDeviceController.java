@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The device reads other services make directly, service to service (the gateway routes only {@code
+ * The device calls other services make directly, service to service (the gateway routes only {@code
  * /api/**}, so these paths are not reachable through it); each method hands one request to {@link
- * FleetManagement}.
+ * FleetManagement} (the reads) or {@link DeviceArrivals}.
  */
 @RestController
 @RequestMapping(InternalDeviceController.DEVICES)
@@ -25,9 +25,11 @@ class InternalDeviceController {
   static final String NDJSON = "application/x-ndjson";
 
   private final FleetManagement fleet;
+  private final DeviceArrivals arrivals;
 
-  InternalDeviceController(FleetManagement fleet) {
+  InternalDeviceController(FleetManagement fleet, DeviceArrivals arrivals) {
     this.fleet = fleet;
+    this.arrivals = arrivals;
   }
 
   /**
@@ -50,5 +52,15 @@ class InternalDeviceController {
   DeviceLookupResponse lookup(
       @PathVariable String productKey, @RequestBody DeviceLookupRequest request) {
     return fleet.lookup(productKey, request);
+  }
+
+  /**
+   * Registers the named devices the product lacks with a start version of a module, and answers
+   * every named device with its version of the module then, in the lookup's shape.
+   */
+  @PostMapping(path = "/arrivals", consumes = MediaType.APPLICATION_JSON_VALUE)
+  DeviceLookupResponse arrivals(
+      @PathVariable String productKey, @RequestBody DeviceArrivalsRequest request) {
+    return arrivals.register(productKey, request);
   }
 }

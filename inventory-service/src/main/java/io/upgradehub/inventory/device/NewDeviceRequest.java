@@ -1,6 +1,7 @@
 package io.upgradehub.inventory.device;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.upgradehub.inventory.product.Product;
 import io.upgradehub.problems.FieldErrors;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,29 @@ record NewDeviceRequest(
   }
 
   /**
+   * Checks a module a request names under {@code field}, adding an error when it can be no module
+   * ({@code REQUIRED}, {@code TOO_LONG} or {@code INVALID_FORMAT}).
+   *
+   * @param module null for {@value Product#DEFAULT_MODULE}
+   * @return the module; meaningless when an error was added
+   */
+  static String checkModule(String field, @Nullable String module, FieldErrors errors) {
+    String checked = module == null ? Product.DEFAULT_MODULE : module;
+    errors.requireText(field, checked, MAX_MODULE).matches(field, checked, MODULE, "a module name");
+    return checked;
+  }
+
+  /**
+   * Checks a version given under {@code field} by the rule above, adding an error for a broken one
+   * ({@code REQUIRED}, {@code TOO_LONG} or {@code INVALID_FORMAT}).
+   */
+  static void checkVersion(String field, @Nullable String version, FieldErrors errors) {
+    errors
+        .requireText(field, version, MAX_VERSION)
+        .matches(field, version, VERSION, "letters, digits, '.', '_', '+' or '-'");
+  }
+
+  /**
    * @throws io.upgradehub.inventory.system.ApiException {@code VALIDATION_FAILED} listing every
    *     invalid field
    */
@@ -62,9 +86,7 @@ record NewDeviceRequest(
                 || !MODULE.matcher(module).matches()) {
               errors.add(field, "INVALID_MODULE", "a module name is 1-32 letters, digits, _ or -");
             }
-            errors
-                .requireText(field, version, MAX_VERSION)
-                .matches(field, version, VERSION, "letters, digits, '.', '_', '+' or '-'");
+            checkVersion(field, version, errors);
             checked.put(module, version);
           });
     }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts the version changes still pending: those whose device update was stored but whose count
  * did not finish, say because the service stopped in between, of a device that may never report
- * again (a registration), and the bulk import chunks left open the same way. Runs shortly after
- * start and then periodically, in the background ({@link PendingSweepProperties}).
+ * again (a registration), and the chunks of a bulk import or arrivals left open the same way. Runs
+ * shortly after start and then periodically, in the background ({@link PendingSweepProperties}).
  *
  * <p>Idempotent and safe beside everything else that counts: each change is counted by {@link
  * VersionCounting#count}, which is a no-op for a change counted already, and every instance may

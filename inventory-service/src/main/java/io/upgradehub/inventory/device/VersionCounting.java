@@ -39,8 +39,9 @@ class VersionCounting {
   }
 
   /**
-   * Counts the versions of the devices a bulk import chunk stored, then forgets the chunk: the same
-   * two steps with the same safety, for the whole chunk at once ({@link VersionCounts#applyChunk}).
+   * Counts the versions of the devices a chunk ({@link DeviceRegistration}) stored, then forgets
+   * the chunk: the same two steps with the same safety, for the whole chunk at once ({@link
+   * VersionCounts#applyChunk}).
    */
   void countChunk(String chunkId, List<VersionChange> stored) {
     counts.applyChunk(chunkId, stored);

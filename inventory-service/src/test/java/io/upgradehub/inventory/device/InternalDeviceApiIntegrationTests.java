@@ -171,7 +171,7 @@ class InternalDeviceApiIntegrationTests extends InventoryServiceIntegrationTest 
         .containsEntry("deviceNames", "REQUIRED");
 
     String tooMany =
-        IntStream.range(0, DeviceLookupRequest.MAX_NAMES + 1)
+        IntStream.range(0, DeviceNames.MAX + 1)
             .mapToObj(i -> "\"d" + i + "\"")
             .collect(Collectors.joining(",", "{\"deviceNames\":[", "]}"));
     assertThat(
@@ -209,13 +209,13 @@ class InternalDeviceApiIntegrationTests extends InventoryServiceIntegrationTest 
   @Test
   void lookupOfThe1000NamesAllowedIsOneAnswer() throws Exception {
     String names =
-        IntStream.range(0, DeviceLookupRequest.MAX_NAMES)
+        IntStream.range(0, DeviceNames.MAX)
             .mapToObj(i -> "\"cam-" + i + "\"")
             .collect(Collectors.joining(",", "{\"deviceNames\":[", "]}"));
 
     JsonNode answer = body(post(internal(product) + "/lookup", names));
 
     assertThat(answer.path("devices").size()).isEqualTo(3);
-    assertThat(answer.path("missing").size()).isEqualTo(DeviceLookupRequest.MAX_NAMES - 3);
+    assertThat(answer.path("missing").size()).isEqualTo(DeviceNames.MAX - 3);
   }
 }

@@ -4,6 +4,8 @@ import io.upgradehub.events.batches.BatchState;
 import io.upgradehub.events.batches.BatchStateChanged;
 import io.upgradehub.events.batches.BatchTopics;
 import io.upgradehub.events.batches.TransferDecided;
+import io.upgradehub.events.batches.TransferDeviceEnded;
+import io.upgradehub.events.batches.TransferEnded;
 import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
@@ -65,6 +67,9 @@ class CampaignEventListener {
       case BatchStateChanged.TYPE ->
           events.data(event, BatchStateChanged.class).flatMap(this::message);
       case TransferDecided.TYPE -> events.data(event, TransferDecided.class).flatMap(this::message);
+      case TransferDeviceEnded.TYPE ->
+          events.data(event, TransferDeviceEnded.class).flatMap(this::message);
+      case TransferEnded.TYPE -> events.data(event, TransferEnded.class).flatMap(this::message);
       default -> Optional.empty();
     };
   }
@@ -122,10 +127,7 @@ class CampaignEventListener {
     if (type == null) {
       return events.skip("invalid", "transfer event with an unknown action " + e.action());
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("transferId", e.transferId());
-    data.put("packageId", e.packageId());
-    data.put("productKey", e.productKey());
+    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
     data.put("module", e.module());
     data.put("startVersion", e.startVersion());
     data.put("targetVersion", e.targetVersion());
@@ -144,6 +146,86 @@ class CampaignEventListener {
             null,
             e.at(),
             data));
+  }
+
+  private Optional<Message> message(TransferDeviceEnded e) {
+    if (e.transferId() == null
+        || e.packageId() == null
+        || e.deviceName() == null
+        || e.state() == null
+        || e.at() == null) {
+      return events.skip(
+          "invalid",
+          "transfer device event without transferId, packageId, deviceName, state or at");
+    }
+    MessageType type =
+        switch (e.state()) {
+          case "SUCCEEDED" -> MessageType.TRANSFER_DEVICE_SUCCEEDED;
+          case "FAILED" -> MessageType.TRANSFER_DEVICE_FAILED;
+          case "CANCELED" -> MessageType.TRANSFER_DEVICE_CANCELED;
+          default -> null;
+        };
+    if (type == null) {
+      return events.skip("invalid", "transfer device event with an unknown state " + e.state());
+    }
+    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
+    data.put("deviceName", e.deviceName());
+    data.put("module", e.module());
+    data.put("startVersion", e.startVersion());
+    data.put("targetVersion", e.targetVersion());
+    data.put("state", e.state());
+    data.put("jobId", e.jobId());
+    data.put("description", e.description());
+    data.put("at", e.at().toString());
+    return Optional.of(
+        new Message(
+            "transfer/" + e.transferId() + "/device/" + e.deviceName(),
+            type,
+            e.packageId(),
+            e.transferId(),
+            e.deviceName(),
+            e.at(),
+            data));
+  }
+
+  private Optional<Message> message(TransferEnded e) {
+    if (e.transferId() == null || e.packageId() == null || e.status() == null || e.at() == null) {
+      return events.skip("invalid", "transfer end without transferId, packageId, status or at");
+    }
+    MessageType type =
+        switch (e.status()) {
+          case "COMPLETED" -> MessageType.TRANSFER_COMPLETED;
+          case "CANCELED" -> MessageType.TRANSFER_CANCELED;
+          default -> null;
+        };
+    if (type == null) {
+      return events.skip("invalid", "transfer end with an unknown status " + e.status());
+    }
+    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
+    data.put("module", e.module());
+    data.put("startVersion", e.startVersion());
+    data.put("targetVersion", e.targetVersion());
+    data.put("status", e.status());
+    data.put("counts", e.counts() == null ? Map.of() : e.counts());
+    data.put("at", e.at().toString());
+    return Optional.of(
+        new Message(
+            "transfer/" + e.transferId() + "/" + e.status(),
+            type,
+            e.packageId(),
+            e.transferId(),
+            null,
+            e.at(),
+            data));
+  }
+
+  private static Map<String, Object> transferData(
+      String transferId, String packageId, String productKey) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("transferId", transferId);
+    data.put("packageId", packageId);
+    data.put("productKey", productKey);
+    return data;
   }
 
   private Optional<Message> message(JobStateChanged e) {

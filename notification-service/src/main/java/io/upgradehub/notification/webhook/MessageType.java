@@ -17,7 +17,16 @@ public enum MessageType {
   DEVICE_SUCCEEDED("device.succeeded", "a device reached the target version"),
   DEVICE_FAILED("device.failed", "a device's upgrade attempt failed or timed out"),
   TRANSFER_ACCEPTED("transfer.accepted", "an operator accepted devices of a transferred-in batch"),
-  TRANSFER_REJECTED("transfer.rejected", "an operator rejected devices of a transferred-in batch");
+  TRANSFER_REJECTED("transfer.rejected", "an operator rejected devices of a transferred-in batch"),
+  TRANSFER_DEVICE_SUCCEEDED(
+      "transfer.device-succeeded", "a transferred-in device runs the target version"),
+  TRANSFER_DEVICE_FAILED(
+      "transfer.device-failed", "a transferred-in device's upgrade failed for good"),
+  TRANSFER_DEVICE_CANCELED(
+      "transfer.device-canceled", "a transferred-in device's upgrade was canceled"),
+  TRANSFER_COMPLETED(
+      "transfer.completed", "every device of a transferred-in batch was decided and ended"),
+  TRANSFER_CANCELED("transfer.canceled", "a transferred-in batch was canceled");
 
   private final String wireName;
   private final String description;

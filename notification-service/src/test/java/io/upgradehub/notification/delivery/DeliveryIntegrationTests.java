@@ -196,6 +196,33 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
   }
 
   @Test
+  void deliversTheEndsOfATransferAndOfItsDevicesOnceEach() throws Exception {
+    Subscription s =
+        subscribe(
+            receiver.url("/hook"),
+            "[\"transfer.device-succeeded\",\"transfer.device-failed\",\"transfer.completed\"]");
+    String transferId = unique("tr");
+    Instant t = Instant.now();
+
+    events().transferDevice(transferId, s.packageId, "d-1", "SUCCEEDED", t);
+    events().transferDevice(transferId, s.packageId, "d-2", "FAILED", t.plusMillis(1));
+    events().transferDevice(transferId, s.packageId, "d-2", "FAILED", t.plusMillis(1));
+    events().transferEnded(transferId, s.packageId, "COMPLETED", t.plusMillis(2));
+
+    await("transfer.completed", () -> types(receiver).contains("transfer.completed"));
+    assertThat(types(receiver))
+        .containsExactly(
+            "transfer.device-succeeded", "transfer.device-failed", "transfer.completed");
+    JsonNode failed = json.readTree(receiver.requests().get(1).getBodyAsString()).path("data");
+    assertThat(failed.path("deviceName").asString()).isEqualTo("d-2");
+    assertThat(failed.path("description").asString()).isEqualTo("install failed");
+    JsonNode completed = json.readTree(receiver.requests().get(2).getBodyAsString()).path("data");
+    assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(completed.path("counts").path("FAILED").asLong()).isEqualTo(1);
+    Receiver.assertVerifies(receiver.requests().get(2), s.token);
+  }
+
+  @Test
   void deliversOnRetryWhenTheReceiverFailsFirst() throws Exception {
     receiver.server.resetAll();
     receiver.server.stubFor(

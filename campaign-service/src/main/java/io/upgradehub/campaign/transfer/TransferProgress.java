@@ -1,0 +1,173 @@
+package io.upgradehub.campaign.transfer;
+
+import io.upgradehub.events.batches.BatchTopics;
+import io.upgradehub.events.batches.TransferDeviceEnded;
+import io.upgradehub.events.batches.TransferEnded;
+import io.upgradehub.events.jobs.JobStateChanged;
+import io.upgradehub.outbox.PendingEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Moves accepted devices along their upgrade, and their transfer's counts with them; ends a
+ * transfer once every device is decided and every accepted one's upgrade ended. The counts move by
+ * what each device did, so they are cheap to keep while 100,000 devices upgrade; the end is decided
+ * on a recount, and {@link TransferRecount} heals counts that a stop left behind.
+ */
+@Service
+class TransferProgress {
+
+  private final Transfers transfers;
+  private final TransferDevices devices;
+  private final Clock clock;
+
+  TransferProgress(Transfers transfers, TransferDevices devices, Clock clock) {
+    this.transfers = transfers;
+    this.devices = devices;
+    this.clock = clock;
+  }
+
+  /** A set of moves whose counts are written together, one write per transfer. */
+  Moves moves() {
+    return new Moves();
+  }
+
+  /** Moves made together; {@link #apply} writes their counts. */
+  final class Moves {
+
+    private final Map<String, Optional<Transfer>> read = new HashMap<>();
+    private final Map<String, Map<TransferDeviceState, Long>> deltas = new LinkedHashMap<>();
+
+    /**
+     * Moves an accepted device whose upgrade has not ended to {@code to}; a device whose upgrade
+     * ends raises its event with the move. A move made already, or of a device that ended, changes
+     * nothing.
+     */
+    void move(
+        String transferId,
+        String deviceName,
+        TransferDeviceState to,
+        @Nullable String jobId,
+        @Nullable String description,
+        Instant at) {
+      Optional<Transfer> transfer = read.computeIfAbsent(transferId, transfers::find);
+      if (transfer.isEmpty()) {
+        return;
+      }
+      String text = shorten(description);
+      List<PendingEvent> events =
+          to.ended()
+              ? List.of(deviceEnded(transfer.get(), deviceName, to, jobId, text, at))
+              : List.of();
+      TransferDeviceState from = devices.move(transferId, deviceName, to, jobId, text, at, events);
+      if (from != null) {
+        Map<TransferDeviceState, Long> d =
+            deltas.computeIfAbsent(transferId, id -> new EnumMap<>(TransferDeviceState.class));
+        d.merge(from, -1L, Long::sum);
+        d.merge(to, 1L, Long::sum);
+      }
+    }
+
+    /** Writes the counts, and ends each transfer whose counts say that nothing is left. */
+    void apply() {
+      Instant now = clock.instant();
+      deltas.forEach(
+          (id, d) ->
+              transfers
+                  .addCounts(id, d, now)
+                  .filter(t -> t.status() == TransferStatus.IN_PROGRESS)
+                  .filter(t -> TransferStatus.of(t.counts()) == TransferStatus.COMPLETED)
+                  .ifPresent(t -> recount(t.id())));
+      deltas.clear();
+    }
+  }
+
+  /**
+   * Counts a transfer's devices again: ends it when the recount says it is complete, else puts the
+   * recount in place of its counts.
+   */
+  void recount(String transferId) {
+    Optional<Transfer> found = transfers.find(transferId);
+    if (found.isEmpty() || found.get().status() != TransferStatus.IN_PROGRESS) {
+      return;
+    }
+    Map<TransferDeviceState, Long> counts = devices.count(transferId);
+    if (TransferStatus.of(counts) == TransferStatus.COMPLETED) {
+      Instant now = clock.instant();
+      transfers.end(
+          transferId,
+          TransferStatus.COMPLETED,
+          counts,
+          ended(found.get(), TransferStatus.COMPLETED, counts, now),
+          now);
+    } else {
+      transfers.setCounts(transferId, counts);
+    }
+  }
+
+  /** The event of a transfer's end. */
+  static PendingEvent ended(
+      Transfer transfer, TransferStatus status, Map<TransferDeviceState, Long> counts, Instant at) {
+    return new PendingEvent(
+        TransferEnded.TYPE,
+        TransferEnded.VERSION,
+        new TransferEnded(
+            transfer.id(),
+            status.name(),
+            transfer.packageId(),
+            transfer.productKey(),
+            transfer.module(),
+            transfer.startVersion(),
+            transfer.targetVersion(),
+            byName(counts),
+            at));
+  }
+
+  /** Counts keyed by the states' names, as the events carry them. */
+  static Map<String, Long> byName(Map<TransferDeviceState, Long> counts) {
+    Map<String, Long> byState = new LinkedHashMap<>();
+    counts.forEach((state, n) -> byState.put(state.name(), n));
+    return byState;
+  }
+
+  /** The event of a device's end, keyed by its transfer so a transfer's events stay in order. */
+  private static PendingEvent deviceEnded(
+      Transfer transfer,
+      String deviceName,
+      TransferDeviceState state,
+      @Nullable String jobId,
+      @Nullable String description,
+      Instant at) {
+    return PendingEvent.to(
+        BatchTopics.BATCH_EVENTS,
+        transfer.id(),
+        TransferDeviceEnded.TYPE,
+        TransferDeviceEnded.VERSION,
+        new TransferDeviceEnded(
+            transfer.id(),
+            deviceName,
+            state.name(),
+            transfer.packageId(),
+            transfer.productKey(),
+            transfer.module(),
+            transfer.startVersion(),
+            transfer.targetVersion(),
+            jobId,
+            description,
+            at));
+  }
+
+  private static @Nullable String shorten(@Nullable String description) {
+    return description == null || description.length() <= JobStateChanged.MAX_DESCRIPTION
+        ? description
+        : description.substring(0, JobStateChanged.MAX_DESCRIPTION);
+  }
+}

@@ -1,0 +1,172 @@
+package io.upgradehub.campaign.transfer;
+
+import static io.upgradehub.testsupport.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upgradehub.campaign.batch.BatchKind;
+import io.upgradehub.events.batches.BatchTopics;
+import io.upgradehub.events.devices.DeviceTopics;
+import io.upgradehub.testsupport.SharedInfrastructure;
+import io.upgradehub.testsupport.TopicReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What accepting devices does: a {@code TRANSFER} batch with the transfer's id upgrades them, their
+ * states follow their jobs, and the transfer ends once every device ended; rejected devices are
+ * never registered, planned or commanded.
+ */
+class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
+
+  @Test
+  void acceptedDevicesFollowTheirJobsAndRejectedOnesAreNeverTouched() throws Exception {
+    String product = uniqueKey("up");
+    product(product, "Upgrade", "default");
+    String pkg = packageOf(product, "FULL", "2.0", List.of());
+    // u-3 runs the target already: it counts as SUCCEEDED without a command
+    arrivals(product, Map.of("u-1", "1.0", "u-2", "1.0", "u-3", "2.0", "u-4", "1.0"));
+    String id =
+        created(transfer(product, "1.0", "2.0", List.of("u-1", "u-2", "u-3", "u-4")))
+            .path("id")
+            .asString();
+    try (TopicReader commands =
+            new TopicReader(
+                SharedInfrastructure.kafka().bootstrapServers(), DeviceTopics.DEVICE_COMMANDS);
+        TopicReader events =
+            new TopicReader(
+                SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {
+      postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"u-1\",\"u-2\",\"u-3\"]}");
+      postAs("/api/v1/transfers/" + id + "/reject", "{\"deviceNames\":[\"u-4\"]}");
+
+      roundsUntil(
+          "u-1 and u-2 upgrading", () -> counts(transfer(id)).getOrDefault("UPGRADING", 0L) == 2);
+      JsonNode batch = batch(id);
+      assertThat(batch.path("kind").asString()).isEqualTo(BatchKind.TRANSFER.name());
+      assertThat(batch.path("packageId").asString()).isEqualTo(pkg);
+      assertThat(device(id, "u-3").path("state").asString()).isEqualTo("SUCCEEDED");
+      assertThat(device(id, "u-3").path("jobId").isNull()).isTrue();
+      String jobId = device(id, "u-1").path("jobId").asString();
+      assertThat(jobId).startsWith(id + "-");
+      assertThat(arrived(product)).containsExactlyInAnyOrder("u-1", "u-2", "u-3");
+
+      reportProgress(product, "u-1", jobId, 50, null);
+      reportVersion(product, "u-1", "2.0");
+      reportProgress(product, "u-2", device(id, "u-2").path("jobId").asString(), null, -3);
+      roundsUntil("the transfer completes", () -> "COMPLETED".equals(status(id)));
+
+      assertThat(counts(transfer(id)))
+          .containsEntry("SUCCEEDED", 2L)
+          .containsEntry("FAILED", 1L)
+          .containsEntry("REJECTED", 1L)
+          .containsEntry("PENDING", 0L)
+          .containsEntry("UPGRADING", 0L);
+      assertThat(device(id, "u-2").path("description").asString()).isNotBlank();
+      roundsUntil(
+          "the batch completes", () -> "COMPLETED".equals(batch(id).path("state").asString()));
+      assertThat(
+              commands.all(Duration.ofSeconds(3)).stream()
+                  .map(ConsumerRecord::key)
+                  .filter(key -> key.startsWith(product + "/")))
+          .containsExactlyInAnyOrder(product + "/u-1", product + "/u-2");
+
+      List<JsonNode> published = transferEvents(events, id, 6);
+      assertThat(published)
+          .extracting(e -> e.path("type").asString())
+          .containsExactly(
+              "transfer.decided",
+              "transfer.decided",
+              "transfer.device-ended",
+              "transfer.device-ended",
+              "transfer.device-ended",
+              "transfer.ended");
+      assertThat(
+              published.subList(2, 5).stream()
+                  .map(
+                      e ->
+                          e.path("data").path("deviceName").asString()
+                              + "="
+                              + e.path("data").path("state").asString()))
+          .containsExactlyInAnyOrder("u-1=SUCCEEDED", "u-2=FAILED", "u-3=SUCCEEDED");
+      JsonNode ended = published.get(5).path("data");
+      assertThat(ended.path("status").asString()).isEqualTo("COMPLETED");
+      assertThat(ended.path("counts").path("SUCCEEDED").asLong()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void devicesAcceptedLaterJoinTheSameBatch() throws Exception {
+    String product = uniqueKey("later");
+    product(product, "Later", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    arrivals(product, Map.of("l-1", "1.0", "l-2", "1.0"));
+    String id =
+        created(transfer(product, "1.0", "2.0", List.of("l-1", "l-2"))).path("id").asString();
+
+    postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"l-1\"]}");
+    roundsUntil("l-1 upgrading", () -> "UPGRADING".equals(state(id, "l-1")));
+    reportVersion(product, "l-1", "2.0");
+    roundsUntil("l-1 succeeded", () -> "SUCCEEDED".equals(state(id, "l-1")));
+    // l-2 still awaits review: neither the batch nor the transfer may end
+    assertThat(batch(id).path("state").asString()).isEqualTo("RUNNING");
+    assertThat(status(id)).isEqualTo("IN_PROGRESS");
+
+    postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}");
+    roundsUntil("l-2 upgrading", () -> "UPGRADING".equals(state(id, "l-2")));
+    reportVersion(product, "l-2", "2.0");
+    roundsUntil("the transfer completes", () -> "COMPLETED".equals(status(id)));
+    assertThat(batch(id).path("planning").path("jobs").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void acceptingNeedsThePackageStillEnabled() throws Exception {
+    String product = uniqueKey("off");
+    product(product, "Off", "default");
+    String pkg = packageOf(product, "FULL", "2.0", List.of());
+    String id = created(transfer(product, "1.0", "2.0", List.of("o-1"))).path("id").asString();
+    disable(pkg);
+
+    assertProblem(
+        postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}"), 422, "NO_PACKAGE");
+    assertThat(counts(transfer(id))).containsEntry("AWAITING_REVIEW", 1L);
+    assertThat(get("/api/v1/batches/" + id).statusCode()).isEqualTo(404);
+  }
+
+  private JsonNode transfer(String id) throws Exception {
+    return body(get("/api/v1/transfers/" + id));
+  }
+
+  private String status(String id) throws Exception {
+    return transfer(id).path("status").asString();
+  }
+
+  private JsonNode device(String id, String name) throws Exception {
+    JsonNode items =
+        body(get("/api/v1/transfers/" + id + "/devices?deviceName=" + name)).path("items");
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+
+  private String state(String id, String name) throws Exception {
+    return device(id, name).path("state").asString();
+  }
+
+  /** The transfer's own events (its batch's, keyed alike, left out), in order. */
+  private List<JsonNode> transferEvents(TopicReader events, String id, int expected) {
+    List<JsonNode> found = new ArrayList<>();
+    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (found.size() < expected && System.nanoTime() < until) {
+      for (ConsumerRecord<String, String> record : events.keyed(id, 1, Duration.ofMillis(500))) {
+        JsonNode event = json.readTree(record.value());
+        if (event.path("type").asString().startsWith("transfer.")) {
+          found.add(event);
+        }
+      }
+    }
+    return found;
+  }
+}
