@@ -37,13 +37,19 @@ class TransferController {
   private final TransferReview review;
   private final Transfers transfers;
   private final TransferDevices devices;
+  private final TransferCancellation cancellation;
 
   TransferController(
-      TransferIntake intake, TransferReview review, Transfers transfers, TransferDevices devices) {
+      TransferIntake intake,
+      TransferReview review,
+      Transfers transfers,
+      TransferDevices devices,
+      TransferCancellation cancellation) {
     this.intake = intake;
     this.review = review;
     this.transfers = transfers;
     this.devices = devices;
+    this.cancellation = cancellation;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -157,6 +163,14 @@ class TransferController {
       @RequestBody DecisionRequest request,
       @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
     return decide(transferId, TransferReview.Action.REJECT, request, principal);
+  }
+
+  /** Cancels the transfer: nothing more happens to its devices. Repeating it answers the same. */
+  @PostMapping("/{transferId}/cancel")
+  TransferResponse cancel(
+      @PathVariable String transferId,
+      @RequestHeader(name = PRINCIPAL, required = false) @Nullable String principal) {
+    return TransferResponse.of(cancellation.cancel(transferId, who(principal)));
   }
 
   private TransferResponse decide(

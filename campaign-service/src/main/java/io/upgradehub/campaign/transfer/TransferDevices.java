@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -254,6 +255,28 @@ class TransferDevices {
       outbox.written(source, List.of(id));
     }
     return TransferDeviceState.valueOf(before.getString(STATE));
+  }
+
+  /**
+   * Cancels the transfer's devices that no job will end: those awaiting review, and those accepted
+   * but not yet planned. Each lets go of its hold; devices with a job end as their job is canceled.
+   *
+   * @return how many it canceled
+   */
+  long cancelWaiting(String transferId, Instant at) {
+    return devices
+        .updateMany(
+            and(
+                eq(TRANSFER_ID, transferId),
+                or(
+                    eq(STATE, TransferDeviceState.AWAITING_REVIEW.name()),
+                    and(eq(STATE, TransferDeviceState.PENDING.name()), exists(PLANNED, false)))),
+            Updates.combine(
+                Updates.set(STATE, TransferDeviceState.CANCELED.name()),
+                Updates.set(DESCRIPTION, "the transfer was canceled"),
+                Updates.set(UPDATED_AT, Date.from(at)),
+                Updates.unset(HOLD)))
+        .getModifiedCount();
   }
 
   /** How many of the transfer's devices the decision moved. */

@@ -20,6 +20,7 @@ final class TransferDocuments {
   static final String COUNTS = "counts";
   static final String DECISIONS = "decisions";
   static final String PENDING_DECISION = "pendingDecision";
+  static final String CANCELING = "canceling";
   static final String CREATED_AT = "createdAt";
   static final String UPDATED_AT = "updatedAt";
 

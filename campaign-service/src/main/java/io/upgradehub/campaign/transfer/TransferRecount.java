@@ -1,21 +1,34 @@
 package io.upgradehub.campaign.transfer;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the devices of each transfer in progress again, now and then: a stop between a device's
- * move and its transfer's counts leaves them off by one, and only a recount ends such a transfer.
+ * What a stop may leave of transfers, put right now and then: counts off by the moves made between
+ * a device's move and its transfer's counts (each transfer in progress is counted again, which also
+ * ends one that is complete), and cancellations begun more than a minute ago and not finished.
  */
 @Component
 class TransferRecount {
 
+  private static final Duration CANCELLATION_AGE = Duration.ofMinutes(1);
+
   private final Transfers transfers;
   private final TransferProgress progress;
+  private final TransferCancellation cancellation;
+  private final Clock clock;
 
-  TransferRecount(Transfers transfers, TransferProgress progress) {
+  TransferRecount(
+      Transfers transfers,
+      TransferProgress progress,
+      TransferCancellation cancellation,
+      Clock clock) {
     this.transfers = transfers;
     this.progress = progress;
+    this.cancellation = cancellation;
+    this.clock = clock;
   }
 
   @Scheduled(
@@ -23,5 +36,8 @@ class TransferRecount {
       fixedDelayString = "${upgradehub.campaigns.transfers.recount-interval:1m}")
   void recountAll() {
     transfers.inProgressIds().forEach(progress::recount);
+    transfers
+        .cancelingSince(clock.instant().minus(CANCELLATION_AGE))
+        .forEach(c -> cancellation.finish(c.transfer(), c.by(), c.at()));
   }
 }

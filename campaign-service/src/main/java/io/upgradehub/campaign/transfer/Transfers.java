@@ -3,6 +3,7 @@ package io.upgradehub.campaign.transfer;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
@@ -212,6 +213,76 @@ class Transfers {
       outbox.written(source, List.of(id));
     }
     return ended;
+  }
+
+  /**
+   * Marks a transfer that has not ended as canceled, the cancellation under way, unless a decision
+   * is.
+   *
+   * @return false when it ended, or a decision is under way
+   */
+  boolean beginCancel(String id, String by, Instant at) {
+    return transfers
+            .updateOne(
+                and(
+                    eq("_id", id),
+                    in(
+                        TransferDocuments.STATUS,
+                        TransferStatus.AWAITING_REVIEW.name(),
+                        TransferStatus.IN_PROGRESS.name()),
+                    exists(TransferDocuments.PENDING_DECISION, false),
+                    shown()),
+                Updates.combine(
+                    Updates.set(TransferDocuments.STATUS, TransferStatus.CANCELED.name()),
+                    Updates.set(
+                        TransferDocuments.CANCELING,
+                        new Document("by", by).append("at", Date.from(at)))))
+            .getModifiedCount()
+        == 1;
+  }
+
+  /**
+   * Ends a cancellation under way: the counts after it, the cancellation among the decisions, and
+   * the transfer's end event, in one write.
+   */
+  void canceled(
+      String id, Map<TransferDeviceState, Long> counts, Decision cancellation, PendingEvent event) {
+    boolean ended =
+        transfers
+                .updateOne(
+                    and(eq("_id", id), exists(TransferDocuments.CANCELING, true)),
+                    Updates.combine(
+                        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
+                        Updates.pushEach(
+                            TransferDocuments.DECISIONS,
+                            List.of(TransferDocuments.decision(cancellation)),
+                            new PushOptions().slice(-MAX_DECISIONS)),
+                        Updates.pushEach(
+                            Outbox.FIELD, outbox.entries(id, cancellation.at(), List.of(event))),
+                        Updates.unset(TransferDocuments.CANCELING),
+                        Updates.set(TransferDocuments.UPDATED_AT, Date.from(cancellation.at()))))
+                .getModifiedCount()
+            == 1;
+    if (ended) {
+      outbox.written(source, List.of(id));
+    }
+  }
+
+  /** A transfer whose cancellation is under way, who canceled it and when. */
+  record Canceling(Transfer transfer, String by, Instant at) {}
+
+  /** The cancellations under way that began before {@code before}. */
+  List<Canceling> cancelingSince(Instant before) {
+    List<Canceling> found = new ArrayList<>();
+    for (Document d : transfers.find(lt(TransferDocuments.CANCELING + ".at", Date.from(before)))) {
+      Document canceling = d.get(TransferDocuments.CANCELING, Document.class);
+      found.add(
+          new Canceling(
+              TransferDocuments.fromDocument(d),
+              canceling.getString("by"),
+              canceling.getDate("at").toInstant()));
+    }
+    return found;
   }
 
   /** The ids of the transfers in progress, for the recount. */

@@ -8,6 +8,7 @@ import io.upgradehub.events.batches.BatchTopics;
 import io.upgradehub.events.devices.DeviceTopics;
 import io.upgradehub.testsupport.SharedInfrastructure;
 import io.upgradehub.testsupport.TopicReader;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,68 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
   }
 
   @Test
+  void cancelingEndsEveryDeviceAndLetsGoOfThem() throws Exception {
+    String product = uniqueKey("cancel");
+    product(product, "Cancel", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    arrivals(product, Map.of("c-1", "1.0", "c-2", "1.0", "c-3", "1.0"));
+    String id =
+        created(transfer(product, "1.0", "2.0", List.of("c-1", "c-2", "c-3")))
+            .path("id")
+            .asString();
+    try (TopicReader events =
+        new TopicReader(
+            SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {
+      postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"c-1\"]}");
+      roundsUntil("c-1 upgrading", () -> "UPGRADING".equals(state(id, "c-1")));
+
+      HttpResponse<String> canceled = postAs("/api/v1/transfers/" + id + "/cancel", "");
+      assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
+      assertThat(body(canceled).path("status").asString()).isEqualTo("CANCELED");
+      JsonNode cancellation = last(body(canceled).path("decisions"));
+      assertThat(cancellation.path("action").asString()).isEqualTo("CANCEL");
+      assertThat(cancellation.path("by").asString()).isEqualTo(OPERATOR);
+      assertThat(cancellation.path("changed").asLong()).isEqualTo(2); // c-2, c-3
+      roundsUntil("c-1's job canceled", () -> "CANCELED".equals(state(id, "c-1")));
+      assertThat(counts(transfer(id))).containsEntry("CANCELED", 3L);
+      assertThat(batch(id).path("state").asString()).isEqualTo("CANCELED");
+
+      // again: the same answer; a decision now is refused
+      HttpResponse<String> again = postAs("/api/v1/transfers/" + id + "/cancel", "");
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(body(again).path("decisions").size())
+          .isEqualTo(body(canceled).path("decisions").size());
+      assertProblem(
+          postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}"),
+          409,
+          "TRANSFER_STATE_CONFLICT");
+      // its devices are free for another transfer
+      created(transfer(product, "1.0", "2.0", List.of("c-1", "c-2", "c-3")));
+
+      List<JsonNode> published = transferEvents(events, id, 3);
+      assertThat(published)
+          .extracting(e -> e.path("type").asString())
+          .containsExactly("transfer.decided", "transfer.ended", "transfer.device-ended");
+      assertThat(published.get(1).path("data").path("status").asString()).isEqualTo("CANCELED");
+      assertThat(published.get(2).path("data").path("state").asString()).isEqualTo("CANCELED");
+    }
+  }
+
+  @Test
+  void aCompletedTransferCannotBeCanceled() throws Exception {
+    String product = uniqueKey("done");
+    product(product, "Done", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    String id = created(transfer(product, "1.0", "2.0", List.of("d-1"))).path("id").asString();
+    postAs("/api/v1/transfers/" + id + "/reject", "{\"all\":true}");
+
+    assertProblem(
+        postAs("/api/v1/transfers/" + id + "/cancel", ""), 409, "TRANSFER_STATE_CONFLICT");
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertProblem(postAs("/api/v1/transfers/nobody/cancel", ""), 404, "TRANSFER_NOT_FOUND");
+  }
+
+  @Test
   void acceptingNeedsThePackageStillEnabled() throws Exception {
     String product = uniqueKey("off");
     product(product, "Off", "default");
@@ -134,6 +197,10 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
         postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}"), 422, "NO_PACKAGE");
     assertThat(counts(transfer(id))).containsEntry("AWAITING_REVIEW", 1L);
     assertThat(get("/api/v1/batches/" + id).statusCode()).isEqualTo(404);
+  }
+
+  private static JsonNode last(JsonNode array) {
+    return array.get(array.size() - 1);
   }
 
   private JsonNode transfer(String id) throws Exception {
