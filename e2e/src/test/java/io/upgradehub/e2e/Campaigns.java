@@ -71,6 +71,11 @@ final class Campaigns {
    * package; not started.
    */
   Fleet fleet(String product, int count, Duration stepDelay) {
+    return fleetBuilder(product, count, stepDelay).build();
+  }
+
+  /** What {@link #fleet} builds, for a test to add to (failures, say). */
+  Fleet.Builder fleetBuilder(String product, int count, Duration stepDelay) {
     String publicKey =
         SigningKey.fetch(
             platform.packageServiceUrl().resolve("/api/v1/packages/signing-key"), null);
@@ -84,8 +89,7 @@ final class Campaigns {
         .verifyDownloads(publicKey)
         .stepDelay(stepDelay)
         .downloadThreads(4)
-        .nettyThreads(2)
-        .build();
+        .nettyThreads(2);
   }
 
   /** Waits until the inventory lists each of {@code devices} on {@code version}. */
