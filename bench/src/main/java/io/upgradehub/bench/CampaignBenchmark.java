@@ -1,14 +1,11 @@
 package io.upgradehub.bench;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import io.upgradehub.platform.Component;
 import io.upgradehub.platform.Platform;
 import io.upgradehub.platform.apikey.ApiKey;
 import io.upgradehub.simulator.Fleet;
 import io.upgradehub.simulator.FleetStats;
 import io.upgradehub.testsupport.EmbeddedMongo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +40,6 @@ public final class CampaignBenchmark {
 
   private static final String FROM_VERSION = "1.0.0";
   private static final String TARGET_VERSION = "2.0.0";
-  private static final String APPLIED = "upgradehub_device_reports_applied_total";
   private static final String COMMANDS = "upgradehub_device_commands_total";
 
   private CampaignBenchmark() {}
@@ -51,34 +47,8 @@ public final class CampaignBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = BenchOptions.parse(args);
     int devices = Integer.parseInt(options.getOrDefault("devices", "100000"));
-    int connectRate = Integer.parseInt(options.getOrDefault("connect-rate", "2000"));
     String heap = options.getOrDefault("service-heap", "512m");
-    Duration stepDelay = IngestBenchmark.duration(options.getOrDefault("step-delay", "1s"));
-    Duration downloadTime = IngestBenchmark.duration(options.getOrDefault("download-time", "2s"));
     Duration timeout = IngestBenchmark.duration(options.getOrDefault("timeout", "15m"));
-    long openFiles = openFilesLimit();
-    // a socket per connection here and in Mosquitto (which inherits the limit), and some to spare
-    long socketsAllowed = openFiles > 0 ? openFiles - 1_000 : Long.MAX_VALUE;
-    String shared = options.getOrDefault("shared-connections", "auto");
-    int sharedConnections =
-        !"auto".equals(shared)
-            ? Integer.parseInt(shared)
-            : devices <= socketsAllowed ? 0 : (devices + 1_999) / 2_000;
-    int connections = sharedConnections == 0 ? devices : sharedConnections;
-    if (connections > socketsAllowed) {
-      System.err.printf(
-          "%,d connections need as many open files in this JVM and in Mosquitto; the limit here"
-              + " is %,d (ulimit -n; the hard limit may be raised only with privileges): use"
-              + " --shared-connections=auto%n",
-          connections, openFiles);
-      System.exit(2);
-    }
-    if (sharedConnections > 0) {
-      System.out.printf(
-          "the %,d devices ride on %,d shared MQTT connections (a socket each would pass the"
-              + " open-files limit of %,d)%n",
-          devices, sharedConnections, openFiles);
-    }
 
     Path directory = Path.of("bench", "target", "campaign").toAbsolutePath();
     if (Files.exists(directory)) {
@@ -105,31 +75,9 @@ public final class CampaignBenchmark {
       System.out.println(imported.summary());
 
       // the same names as the import's: dev-0000000, dev-0000001, ...
-      Fleet fleet =
-          Fleet.builder()
-              .broker(platform.mqttUri())
-              .productKey(productKey)
-              .prefix("dev-")
-              .numbering(0, 7)
-              .count(devices)
-              .module("default", FROM_VERSION)
-              .connectRate(connectRate)
-              .sharedConnections(sharedConnections)
-              .stepDelay(stepDelay)
-              .downloadTime(downloadTime)
-              .seed(42)
-              .build();
+      Fleet fleet = BenchFleet.build(platform, productKey, devices, FROM_VERSION, options);
       try (fleet) {
-        long connectStart = System.nanoTime();
-        fleet.start();
-        awaitConnected(fleet, devices);
-        boolean settled = awaitApplied(inventory, fleet);
-        System.out.printf(
-            "fleet: %,d devices connected in %.1f s, %,d messages sent, %s%n",
-            devices,
-            (System.nanoTime() - connectStart) / 1e9,
-            fleet.stats().messagesSent(),
-            settled ? "all applied by inventory" : "NOT all applied by inventory yet");
+        BenchFleet.connect(fleet, devices, inventory);
 
         String packageId = api.uploadPackage(productKey, TARGET_VERSION, 4096);
         System.out.printf(
@@ -213,13 +161,9 @@ public final class CampaignBenchmark {
         String batchState = batchStateAfter(api, batchId, endedAt);
 
         System.out.printf(
-            "%n== campaign: STATIC batch, scope ALL, %,d simulated devices (%s), rate"
+            "%n== campaign: STATIC batch, scope ALL, %,d simulated devices, rate"
                 + " 1,000,000/min, services at -Xmx%s ==%n",
-            devices,
-            sharedConnections == 0
-                ? "a connection each"
-                : String.format("on %,d shared connections", sharedConnections),
-            heap);
+            devices, heap);
         System.out.printf(
             "result      %,d of %,d jobs SUCCEEDED %s %.1f s after the POST; jobs %s; batch %s%n",
             succeededJobs,
@@ -274,11 +218,6 @@ public final class CampaignBenchmark {
                     && "delivered".equals(labels.get("outcome")));
   }
 
-  private static long openFilesLimit() {
-    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
-  }
-
   /**
    * The batch's state once every job ended: the scheduler completes it in its next round after the
    * last job, so this waits (at most 60 s) for it to leave RUNNING and says how long that took.
@@ -294,44 +233,5 @@ public final class CampaignBenchmark {
     return endedAt > 0 && !state.equals("RUNNING")
         ? String.format("%s %.1f s after the last job", state, (System.nanoTime() - endedAt) / 1e9)
         : state;
-  }
-
-  private static void awaitConnected(Fleet fleet, int devices) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    long nextLine = 0;
-    while (System.nanoTime() < deadline) {
-      FleetStats stats = fleet.stats();
-      // a device whose attempt failed (the broker slow to answer while thousands connect) tries
-      // again with backoff, as a real one does
-      if (stats.connected() >= devices) {
-        if (stats.connectFailures() > 0) {
-          System.out.printf(
-              "  fleet: %,d connection attempts failed and were tried again%n",
-              stats.connectFailures());
-        }
-        return;
-      }
-      if (System.nanoTime() > nextLine) {
-        System.out.printf("  fleet: %,d of %,d connected%n", stats.connected(), devices);
-        nextLine = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the fleet did not connect in 10 minutes: " + fleet.stats());
-  }
-
-  /**
-   * Waits (at most 5 minutes) until inventory-service applied the fleet's connect messages (status
-   * online, inform), so that the batch's clock does not also carry that backlog.
-   */
-  private static boolean awaitApplied(URI inventory, Fleet fleet) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (MetricsScrape.of(inventory).sum(APPLIED) >= fleet.stats().messagesSent()) {
-        return true;
-      }
-      Thread.sleep(500);
-    }
-    return false;
   }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GatewayApi {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

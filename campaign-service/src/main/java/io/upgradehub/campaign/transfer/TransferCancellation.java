@@ -66,14 +66,19 @@ class TransferCancellation {
     return review.get(transferId);
   }
 
-  /** Does what a cancellation marked on the transfer does; safe to repeat. */
+  /**
+   * Does what a cancellation marked on the transfer does; safe to repeat (the counts of devices a
+   * stop left canceled but not counted are put right by {@link TransferRecount}).
+   */
   void finish(Transfer transfer, String by, Instant at) {
     batches.cancel(transfer.id(), "the transfer was canceled by " + by);
-    long canceled = devices.cancelWaiting(transfer.id(), at);
-    Map<TransferDeviceState, Long> counts = devices.count(transfer.id());
+    Map<TransferDeviceState, Long> deltas = devices.cancelWaiting(transfer.id(), at);
+    long canceled = deltas.getOrDefault(TransferDeviceState.CANCELED, 0L);
+    Map<TransferDeviceState, Long> counts =
+        TransferProgress.plus(review.get(transfer.id()).counts(), deltas);
     transfers.canceled(
         transfer.id(),
-        counts,
+        deltas,
         new Decision(ACTION, true, canceled, canceled, by, at),
         TransferProgress.ended(transfer, TransferStatus.CANCELED, counts, at));
   }

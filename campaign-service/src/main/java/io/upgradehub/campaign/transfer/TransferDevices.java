@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -261,22 +260,37 @@ class TransferDevices {
    * Cancels the transfer's devices that no job will end: those awaiting review, and those accepted
    * but not yet planned. Each lets go of its hold; devices with a job end as their job is canceled.
    *
-   * @return how many it canceled
+   * @return how the counts moved
    */
-  long cancelWaiting(String transferId, Instant at) {
-    return devices
-        .updateMany(
-            and(
-                eq(TRANSFER_ID, transferId),
-                or(
-                    eq(STATE, TransferDeviceState.AWAITING_REVIEW.name()),
-                    and(eq(STATE, TransferDeviceState.PENDING.name()), exists(PLANNED, false)))),
-            Updates.combine(
-                Updates.set(STATE, TransferDeviceState.CANCELED.name()),
-                Updates.set(DESCRIPTION, "the transfer was canceled"),
-                Updates.set(UPDATED_AT, Date.from(at)),
-                Updates.unset(HOLD)))
-        .getModifiedCount();
+  Map<TransferDeviceState, Long> cancelWaiting(String transferId, Instant at) {
+    Bson cancel =
+        Updates.combine(
+            Updates.set(STATE, TransferDeviceState.CANCELED.name()),
+            Updates.set(DESCRIPTION, "the transfer was canceled"),
+            Updates.set(UPDATED_AT, Date.from(at)),
+            Updates.unset(HOLD));
+    long awaiting =
+        devices
+            .updateMany(
+                and(
+                    eq(TRANSFER_ID, transferId),
+                    eq(STATE, TransferDeviceState.AWAITING_REVIEW.name())),
+                cancel)
+            .getModifiedCount();
+    long pending =
+        devices
+            .updateMany(
+                and(
+                    eq(TRANSFER_ID, transferId),
+                    eq(STATE, TransferDeviceState.PENDING.name()),
+                    exists(PLANNED, false)),
+                cancel)
+            .getModifiedCount();
+    Map<TransferDeviceState, Long> deltas = new EnumMap<>(TransferDeviceState.class);
+    deltas.put(TransferDeviceState.AWAITING_REVIEW, -awaiting);
+    deltas.put(TransferDeviceState.PENDING, -pending);
+    deltas.put(TransferDeviceState.CANCELED, awaiting + pending);
+    return deltas;
   }
 
   /** How many of the transfer's devices the decision moved. */

@@ -6,6 +6,7 @@ import io.upgradehub.events.batches.TransferEnded;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.outbox.PendingEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,11 +20,19 @@ import org.springframework.stereotype.Service;
 /**
  * Moves accepted devices along their upgrade, and their transfer's counts with them; ends a
  * transfer once every device is decided and every accepted one's upgrade ended. The counts move by
- * what each device did, so they are cheap to keep while 100,000 devices upgrade; the end is decided
- * on a recount, and {@link TransferRecount} heals counts that a stop left behind.
+ * what each device did ({@code $inc}), so they are cheap to keep while 100,000 devices upgrade and
+ * never overwrite a move made meanwhile; the end is decided on a recount, and {@link
+ * TransferRecount} heals counts that a stop between a device's move and its count left behind.
  */
 @Service
 class TransferProgress {
+
+  /**
+   * How long a transfer's counts must have stood still before a recount replaces them: moves of
+   * devices whose counts are still on their way (a poll's, well under a second) would be counted
+   * twice.
+   */
+  static final Duration QUIET = Duration.ofSeconds(30);
 
   private final Transfers transfers;
   private final TransferDevices devices;
@@ -85,32 +94,54 @@ class TransferProgress {
                   .addCounts(id, d, now)
                   .filter(t -> t.status() == TransferStatus.IN_PROGRESS)
                   .filter(t -> TransferStatus.of(t.counts()) == TransferStatus.COMPLETED)
-                  .ifPresent(t -> recount(t.id())));
+                  .ifPresent(t -> endIfComplete(t, devices.count(t.id()))));
       deltas.clear();
     }
   }
 
   /**
-   * Counts a transfer's devices again: ends it when the recount says it is complete, else puts the
-   * recount in place of its counts.
+   * Puts right the counts of a transfer in progress whose counts stood still for {@link #QUIET}
+   * (moves a stop left uncounted), by a recount; ends it when the recount says it is complete.
    */
-  void recount(String transferId) {
+  void heal(String transferId) {
     Optional<Transfer> found = transfers.find(transferId);
-    if (found.isEmpty() || found.get().status() != TransferStatus.IN_PROGRESS) {
+    if (found.isEmpty()
+        || found.get().status() != TransferStatus.IN_PROGRESS
+        || found.get().updatedAt().isAfter(clock.instant().minus(QUIET))) {
       return;
     }
     Map<TransferDeviceState, Long> counts = devices.count(transferId);
-    if (TransferStatus.of(counts) == TransferStatus.COMPLETED) {
-      Instant now = clock.instant();
-      transfers.end(
-          transferId,
-          TransferStatus.COMPLETED,
-          counts,
-          ended(found.get(), TransferStatus.COMPLETED, counts, now),
-          now);
-    } else {
-      transfers.setCounts(transferId, counts);
+    if (!endIfComplete(found.get(), counts)) {
+      transfers.setCounts(transferId, counts, found.get().updatedAt());
     }
+  }
+
+  /**
+   * Ends the transfer when a recount says every device is decided and ended: then no device moves
+   * any more, so the recount is final.
+   *
+   * @return whether the recount said so
+   */
+  private boolean endIfComplete(Transfer transfer, Map<TransferDeviceState, Long> counts) {
+    if (TransferStatus.of(counts) != TransferStatus.COMPLETED) {
+      return false;
+    }
+    Instant now = clock.instant();
+    transfers.end(
+        transfer.id(),
+        TransferStatus.COMPLETED,
+        counts,
+        ended(transfer, TransferStatus.COMPLETED, counts, now),
+        now);
+    return true;
+  }
+
+  /** {@code counts} moved by {@code deltas}. */
+  static Map<TransferDeviceState, Long> plus(
+      Map<TransferDeviceState, Long> counts, Map<TransferDeviceState, Long> deltas) {
+    Map<TransferDeviceState, Long> sum = new EnumMap<>(counts);
+    deltas.forEach((state, n) -> sum.merge(state, n, Long::sum));
+    return sum;
   }
 
   /** The event of a transfer's end. */

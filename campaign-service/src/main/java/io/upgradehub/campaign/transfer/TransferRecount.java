@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a stop may leave of transfers, put right now and then: counts off by the moves made between
- * a device's move and its transfer's counts (each transfer in progress is counted again, which also
- * ends one that is complete), and cancellations begun more than a minute ago and not finished.
+ * a device's move and its transfer's counts (each transfer in progress whose counts stood still is
+ * counted again, which also ends one that is complete), and cancellations begun more than a minute
+ * ago and not finished.
  */
 @Component
 class TransferRecount {
@@ -35,7 +36,7 @@ class TransferRecount {
       initialDelayString = "${upgradehub.campaigns.transfers.recount-interval:1m}",
       fixedDelayString = "${upgradehub.campaigns.transfers.recount-interval:1m}")
   void recountAll() {
-    transfers.inProgressIds().forEach(progress::recount);
+    transfers.inProgressIds().forEach(progress::heal);
     transfers
         .cancelingSince(clock.instant().minus(CANCELLATION_AGE))
         .forEach(c -> cancellation.finish(c.transfer(), c.by(), c.at()));

@@ -11,6 +11,7 @@ import io.upgradehub.problems.ApiException;
 import io.upgradehub.problems.FieldErrors;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,13 @@ class TransferReview {
     } else {
       batches.replan(transfer.id()); // the last devices awaiting review may have gone
     }
-    Map<TransferDeviceState, Long> counts = devices.count(transfer.id());
+    TransferDeviceState to = Action.valueOf(pending.action()).to;
+    Map<TransferDeviceState, Long> deltas = new EnumMap<>(TransferDeviceState.class);
+    deltas.put(TransferDeviceState.AWAITING_REVIEW, -changed);
+    deltas.put(to, changed);
+    // as stored now plus this decision: devices' moves since the transfer was read are in
+    Map<TransferDeviceState, Long> counts =
+        TransferProgress.plus(get(transfer.id()).counts(), deltas);
     TransferStatus status = TransferStatus.of(counts);
     Decision decision =
         new Decision(
@@ -152,7 +159,7 @@ class TransferReview {
     if (status == TransferStatus.COMPLETED) {
       events.add(TransferProgress.ended(transfer, status, counts, decision.at()));
     }
-    transfers.decided(transfer.id(), pending.id(), counts, status, decision, events);
+    transfers.decided(transfer.id(), pending.id(), deltas, status, decision, events);
   }
 
   /**

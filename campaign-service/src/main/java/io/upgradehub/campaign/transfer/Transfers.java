@@ -123,21 +123,22 @@ class Transfers {
   }
 
   /**
-   * Ends the decision under way: stores the counts of the transfer's devices and the status they
-   * give it, with the decision (the latest {@value #MAX_DECISIONS} are kept) and its events, in one
-   * write.
+   * Ends the decision under way: moves the counts by the devices it moved, and stores the status
+   * they give the transfer, with the decision (the latest {@value #MAX_DECISIONS} are kept) and its
+   * events, in one write. Counts only ever move by what was done ({@code deltas}), never are they
+   * set from a count of the devices, which a device's move made meanwhile could overtake.
    */
   void decided(
       String id,
       String pendingId,
-      Map<TransferDeviceState, Long> counts,
+      Map<TransferDeviceState, Long> deltas,
       TransferStatus status,
       Decision decision,
       List<PendingEvent> events) {
     transfers.updateOne(
         and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
         Updates.combine(
-            Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
+            incs(deltas),
             Updates.set(TransferDocuments.STATUS, status.name()),
             Updates.pushEach(
                 TransferDocuments.DECISIONS,
@@ -163,27 +164,37 @@ class Transfers {
    * @return the transfer after, empty when there is none
    */
   Optional<Transfer> addCounts(String id, Map<TransferDeviceState, Long> deltas, Instant at) {
-    List<Bson> updates = new ArrayList<>();
-    deltas.forEach(
-        (state, n) -> {
-          if (n != 0) {
-            updates.add(Updates.inc(TransferDocuments.COUNTS + "." + state.name(), n));
-          }
-        });
-    updates.add(Updates.set(TransferDocuments.UPDATED_AT, Date.from(at)));
     return Optional.ofNullable(
             transfers.findOneAndUpdate(
                 eq("_id", id),
-                Updates.combine(updates),
+                Updates.combine(
+                    incs(deltas), Updates.set(TransferDocuments.UPDATED_AT, Date.from(at))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(TransferDocuments::fromDocument);
   }
 
-  /** Replaces the counts by a recount, while the transfer is in progress and no decision runs. */
-  void setCounts(String id, Map<TransferDeviceState, Long> counts) {
+  /**
+   * Replaces the counts by a recount, while the transfer is in progress, no decision runs, and its
+   * counts did not move since {@code updatedAt}.
+   */
+  void setCounts(String id, Map<TransferDeviceState, Long> counts, Instant updatedAt) {
     transfers.updateOne(
-        and(eq("_id", id), inProgress()),
+        and(eq("_id", id), inProgress(), eq(TransferDocuments.UPDATED_AT, Date.from(updatedAt))),
         Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)));
+  }
+
+  /** {@code $inc} of each count by its delta (one of 0 when none moves: an update needs one). */
+  private static Bson incs(Map<TransferDeviceState, Long> deltas) {
+    List<Bson> incs = new ArrayList<>();
+    deltas.forEach(
+        (state, n) -> {
+          if (n != 0) {
+            incs.add(Updates.inc(TransferDocuments.COUNTS + "." + state.name(), n));
+          }
+        });
+    return incs.isEmpty()
+        ? Updates.inc(TransferDocuments.COUNTS + "." + TransferDeviceState.PENDING.name(), 0L)
+        : Updates.combine(incs);
   }
 
   /**
@@ -242,17 +253,17 @@ class Transfers {
   }
 
   /**
-   * Ends a cancellation under way: the counts after it, the cancellation among the decisions, and
-   * the transfer's end event, in one write.
+   * Ends a cancellation under way: the counts moved by the devices it canceled, the cancellation
+   * among the decisions, and the transfer's end event, in one write.
    */
   void canceled(
-      String id, Map<TransferDeviceState, Long> counts, Decision cancellation, PendingEvent event) {
+      String id, Map<TransferDeviceState, Long> deltas, Decision cancellation, PendingEvent event) {
     boolean ended =
         transfers
                 .updateOne(
                     and(eq("_id", id), exists(TransferDocuments.CANCELING, true)),
                     Updates.combine(
-                        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
+                        incs(deltas),
                         Updates.pushEach(
                             TransferDocuments.DECISIONS,
                             List.of(TransferDocuments.decision(cancellation)),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * never registered, planned or commanded.
  */
 class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
+
+  @Autowired private Transfers transfers;
+  @Autowired private TransferRecount recount;
 
   @Test
   void acceptedDevicesFollowTheirJobsAndRejectedOnesAreNeverTouched() throws Exception {
@@ -169,6 +173,33 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
       assertThat(published.get(1).path("data").path("status").asString()).isEqualTo("CANCELED");
       assertThat(published.get(2).path("data").path("state").asString()).isEqualTo("CANCELED");
     }
+  }
+
+  @Test
+  void countsAStopLeftOffAreRecountedOnceTheyStoodStill() throws Exception {
+    String product = uniqueKey("heal");
+    product(product, "Heal", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    String id =
+        created(transfer(product, "1.0", "2.0", List.of("h-1", "h-2", "h-3")))
+            .path("id")
+            .asString();
+    postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"h-1\"]}");
+    // a stop between a device's move and its count: the count is one off
+    transfers.addCounts(
+        id,
+        Map.of(TransferDeviceState.PENDING, -1L, TransferDeviceState.UPGRADING, 1L),
+        clock.instant());
+
+    recount.recountAll();
+    assertThat(counts(transfer(id))).containsEntry("UPGRADING", 1L); // moved just now: left alone
+
+    clock.advance(TransferProgress.QUIET.plusSeconds(1));
+    recount.recountAll();
+    assertThat(counts(transfer(id)))
+        .containsEntry("PENDING", 1L)
+        .containsEntry("UPGRADING", 0L)
+        .containsEntry("AWAITING_REVIEW", 2L);
   }
 
   @Test
