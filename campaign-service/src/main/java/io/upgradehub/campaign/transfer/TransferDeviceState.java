@@ -24,6 +24,11 @@ public enum TransferDeviceState {
     return this != AWAITING_REVIEW && this != REJECTED;
   }
 
+  /** Whether the device follows its job: accepted, and its upgrade not ended. */
+  boolean movable() {
+    return this == PENDING || this == UPGRADING;
+  }
+
   /** Whether the device's upgrade ended: it was accepted and nothing more happens to it. */
   boolean ended() {
     return this == SUCCEEDED || this == FAILED || this == CANCELED;

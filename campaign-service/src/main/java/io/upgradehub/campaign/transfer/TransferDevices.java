@@ -4,21 +4,22 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.upgradehub.outbox.Outbox;
 import io.upgradehub.outbox.OutboxSource;
@@ -26,6 +27,7 @@ import io.upgradehub.outbox.PendingEvent;
 import jakarta.annotation.PostConstruct;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -211,49 +213,92 @@ class TransferDevices {
   }
 
   /**
-   * Moves an accepted device whose upgrade has not ended to {@code to}, with its job and the text
-   * for operators, and the events to publish with it; a device that ended lets go of its hold.
-   *
-   * @return the state it left; null when it was not in a state it may leave for {@code to} (the
-   *     move was made already, or its upgrade ended)
+   * A device's move to {@code to}, with its job, the text for operators and the events to publish
+   * with it; {@code from} is the state it was read in.
    */
-  @Nullable TransferDeviceState move(
+  record Move(
       String transferId,
       String deviceName,
       TransferDeviceState to,
       @Nullable String jobId,
       @Nullable String description,
       Instant at,
+      @Nullable TransferDeviceState from,
       List<PendingEvent> events) {
-    String id = id(transferId, deviceName);
-    List<Bson> updates = new ArrayList<>();
-    updates.add(Updates.set(STATE, to.name()));
-    updates.add(Updates.set(UPDATED_AT, Date.from(at)));
-    if (jobId != null) {
-      updates.add(Updates.set(JOB_ID, jobId));
+
+    Move(
+        String transferId,
+        String deviceName,
+        TransferDeviceState to,
+        @Nullable String jobId,
+        @Nullable String description,
+        Instant at) {
+      this(transferId, deviceName, to, jobId, description, at, null, List.of());
     }
-    updates.add(Updates.set(DESCRIPTION, description));
-    if (!to.holds()) {
-      updates.add(Updates.unset(HOLD));
+
+    String id() {
+      return TransferDevices.id(transferId, deviceName);
     }
-    if (!events.isEmpty()) {
-      updates.add(Updates.pushEach(Outbox.FIELD, outbox.entries(transferId, at, events)));
+
+    /** This move of a device read in {@code from}, raising {@code events}. */
+    Move from(TransferDeviceState from, List<PendingEvent> events) {
+      return new Move(transferId, deviceName, to, jobId, description, at, from, events);
     }
-    Document before =
-        devices.findOneAndUpdate(
-            and(
-                eq("_id", id),
-                in(STATE, TransferDeviceState.PENDING.name(), TransferDeviceState.UPGRADING.name()),
-                ne(STATE, to.name())),
-            Updates.combine(updates),
-            new FindOneAndUpdateOptions().projection(Projections.include(STATE)));
-    if (before == null) {
-      return null;
+  }
+
+  /** The states of the devices with these ids that exist. */
+  Map<String, TransferDeviceState> states(Collection<String> ids) {
+    Map<String, TransferDeviceState> found = new HashMap<>();
+    for (Document d :
+        devices.find(in("_id", List.copyOf(ids))).projection(Projections.include(STATE))) {
+      found.put(d.getString("_id"), TransferDeviceState.valueOf(d.getString(STATE)));
     }
-    if (!events.isEmpty()) {
-      outbox.written(source, List.of(id));
+    return found;
+  }
+
+  /**
+   * Makes the moves in one bulk write, each only if its device is still in the state it was read
+   * in; a device that ends lets go of its hold.
+   *
+   * @return the moves made
+   */
+  List<Move> moveAll(List<Move> moves) {
+    if (moves.isEmpty()) {
+      return List.of();
     }
-    return TransferDeviceState.valueOf(before.getString(STATE));
+    List<UpdateOneModel<Document>> writes = new ArrayList<>(moves.size());
+    List<String> withEvents = new ArrayList<>();
+    for (Move move : moves) {
+      List<Bson> updates = new ArrayList<>();
+      updates.add(Updates.set(STATE, move.to().name()));
+      updates.add(Updates.set(UPDATED_AT, Date.from(move.at())));
+      if (move.jobId() != null) {
+        updates.add(Updates.set(JOB_ID, move.jobId()));
+      }
+      updates.add(Updates.set(DESCRIPTION, move.description()));
+      if (!move.to().holds()) {
+        updates.add(Updates.unset(HOLD));
+      }
+      if (!move.events().isEmpty()) {
+        updates.add(
+            Updates.pushEach(
+                Outbox.FIELD, outbox.entries(move.transferId(), move.at(), move.events())));
+        withEvents.add(move.id());
+      }
+      writes.add(
+          new UpdateOneModel<>(
+              and(eq("_id", move.id()), eq(STATE, move.from().name())), Updates.combine(updates)));
+    }
+    BulkWriteResult result = devices.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    if (!withEvents.isEmpty()) {
+      outbox.written(source, withEvents);
+    }
+    if (result.getModifiedCount() == moves.size()) {
+      return moves;
+    }
+    // another writer moved some meanwhile: those now in their target state were moved here
+    Map<String, TransferDeviceState> after = states(moves.stream().map(Move::id).toList());
+    return moves.stream().filter(move -> after.get(move.id()) == move.to()).toList();
   }
 
   /**
@@ -369,7 +414,7 @@ class TransferDevices {
     return ids;
   }
 
-  private static String id(String transferId, String deviceName) {
+  static String id(String transferId, String deviceName) {
     return transferId + "/" + deviceName;
   }
 

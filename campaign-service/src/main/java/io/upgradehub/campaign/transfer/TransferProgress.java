@@ -8,6 +8,7 @@ import io.upgradehub.outbox.PendingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,16 +50,18 @@ class TransferProgress {
     return new Moves();
   }
 
-  /** Moves made together; {@link #apply} writes their counts. */
+  /**
+   * Moves made together: {@link #apply} reads the devices' states in one query, moves those that
+   * are not there yet in one bulk write, and moves each transfer's counts in one write.
+   */
   final class Moves {
 
-    private final Map<String, Optional<Transfer>> read = new HashMap<>();
-    private final Map<String, Map<TransferDeviceState, Long>> deltas = new LinkedHashMap<>();
+    private final Map<String, TransferDevices.Move> wanted = new LinkedHashMap<>();
 
     /**
-     * Moves an accepted device whose upgrade has not ended to {@code to}; a device whose upgrade
-     * ends raises its event with the move. A move made already, or of a device that ended, changes
-     * nothing.
+     * Asks to move an accepted device whose upgrade has not ended to {@code to}; a device whose
+     * upgrade ends raises its event with the move. A move made already, or of a device that ended,
+     * changes nothing; of two moves of one device, the later counts.
      */
     void move(
         String transferId,
@@ -67,26 +70,38 @@ class TransferProgress {
         @Nullable String jobId,
         @Nullable String description,
         Instant at) {
-      Optional<Transfer> transfer = read.computeIfAbsent(transferId, transfers::find);
-      if (transfer.isEmpty()) {
-        return;
-      }
-      String text = shorten(description);
-      List<PendingEvent> events =
-          to.ended()
-              ? List.of(deviceEnded(transfer.get(), deviceName, to, jobId, text, at))
-              : List.of();
-      TransferDeviceState from = devices.move(transferId, deviceName, to, jobId, text, at, events);
-      if (from != null) {
-        Map<TransferDeviceState, Long> d =
-            deltas.computeIfAbsent(transferId, id -> new EnumMap<>(TransferDeviceState.class));
-        d.merge(from, -1L, Long::sum);
-        d.merge(to, 1L, Long::sum);
-      }
+      TransferDevices.Move move =
+          new TransferDevices.Move(transferId, deviceName, to, jobId, shorten(description), at);
+      wanted.put(move.id(), move);
     }
 
-    /** Writes the counts, and ends each transfer whose counts say that nothing is left. */
+    /** Makes the moves, writes the counts, and ends each transfer that nothing is left of. */
     void apply() {
+      if (wanted.isEmpty()) {
+        return;
+      }
+      Map<String, Optional<Transfer>> read = new HashMap<>();
+      Map<String, TransferDeviceState> before = devices.states(wanted.keySet());
+      List<TransferDevices.Move> moves = new ArrayList<>();
+      for (TransferDevices.Move move : wanted.values()) {
+        TransferDeviceState from = before.get(move.id());
+        Optional<Transfer> transfer = read.computeIfAbsent(move.transferId(), transfers::find);
+        if (from != null && from.movable() && from != move.to() && transfer.isPresent()) {
+          moves.add(
+              move.from(
+                  from,
+                  move.to().ended() ? List.of(deviceEnded(transfer.get(), move)) : List.of()));
+        }
+      }
+      wanted.clear();
+      Map<String, Map<TransferDeviceState, Long>> deltas = new LinkedHashMap<>();
+      for (TransferDevices.Move move : devices.moveAll(moves)) {
+        Map<TransferDeviceState, Long> d =
+            deltas.computeIfAbsent(
+                move.transferId(), id -> new EnumMap<>(TransferDeviceState.class));
+        d.merge(move.from(), -1L, Long::sum);
+        d.merge(move.to(), 1L, Long::sum);
+      }
       Instant now = clock.instant();
       deltas.forEach(
           (id, d) ->
@@ -95,7 +110,6 @@ class TransferProgress {
                   .filter(t -> t.status() == TransferStatus.IN_PROGRESS)
                   .filter(t -> TransferStatus.of(t.counts()) == TransferStatus.COMPLETED)
                   .ifPresent(t -> endIfComplete(t, devices.count(t.id()))));
-      deltas.clear();
     }
   }
 
@@ -170,13 +184,7 @@ class TransferProgress {
   }
 
   /** The event of a device's end, keyed by its transfer so a transfer's events stay in order. */
-  private static PendingEvent deviceEnded(
-      Transfer transfer,
-      String deviceName,
-      TransferDeviceState state,
-      @Nullable String jobId,
-      @Nullable String description,
-      Instant at) {
+  private static PendingEvent deviceEnded(Transfer transfer, TransferDevices.Move move) {
     return PendingEvent.to(
         BatchTopics.BATCH_EVENTS,
         transfer.id(),
@@ -184,16 +192,16 @@ class TransferProgress {
         TransferDeviceEnded.VERSION,
         new TransferDeviceEnded(
             transfer.id(),
-            deviceName,
-            state.name(),
+            move.deviceName(),
+            move.to().name(),
             transfer.packageId(),
             transfer.productKey(),
             transfer.module(),
             transfer.startVersion(),
             transfer.targetVersion(),
-            jobId,
-            description,
-            at));
+            move.jobId(),
+            move.description(),
+            move.at()));
   }
 
   private static @Nullable String shorten(@Nullable String description) {
