@@ -198,9 +198,22 @@ public class BatchManagement {
     return get(batchId);
   }
 
-  /** Cancels a batch: no device starts any more, and its open jobs are canceled right after. */
+  /**
+   * Cancels a batch: no device starts any more, and its open jobs are canceled right after. A
+   * transfer's batch is canceled with its transfer, which also ends the devices no job holds.
+   */
   Batch cancel(String batchId) {
     Batch batch = get(batchId);
+    if (batch.spec().kind() == BatchKind.TRANSFER && !batch.state().isFinal()) {
+      throw new ApiException(
+          ErrorCode.BATCH_STATE_CONFLICT,
+          "Batch "
+              + batchId
+              + " upgrades a transfer's devices: cancel the transfer"
+              + " (POST /api/v1/transfers/"
+              + batchId
+              + "/cancel), or cancel single devices");
+    }
     if (!lifecycle.cancel(batch, "canceled by an operator")) {
       throw conflict(batch, "cancel");
     }

@@ -137,9 +137,9 @@ public class Planner {
   private void planTransfer(Batch batch, Chunk chunk) {
     while (true) {
       long requests = batches.planRequests(batch.id());
-      for (List<DeviceVersion> part = transfers.unplanned(batch, CHUNK);
+      for (List<DeviceVersion> part = transfers.unplanned(batch, null, CHUNK);
           !part.isEmpty();
-          part = transfers.unplanned(batch, CHUNK)) {
+          part = transfers.unplanned(batch, part.get(part.size() - 1).deviceName(), CHUNK)) {
         Map<String, Exclusion> left = new LinkedHashMap<>();
         for (DeviceVersion device : part) {
           Exclusion why = Exclusion.of(batch.spec(), device.deviceName(), device.version());
@@ -254,10 +254,7 @@ public class Planner {
       }
       // the store refuses a device whose module another open job holds: no lookup before
       Jobs.Inserted inserted = jobs.insertPlanned(planned);
-      long ours =
-          inserted.holders().values().stream()
-              .filter(holder -> holder.startsWith(batch.id() + "-"))
-              .count(); // planned before a stop
+      // a device held by a job of this batch was planned before a stop: not held by another
       List<String> held = new ArrayList<>();
       for (Job job : planned) {
         String holder = inserted.holders().get(job.slot());

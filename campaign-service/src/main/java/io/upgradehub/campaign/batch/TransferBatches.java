@@ -70,10 +70,6 @@ public class TransferBatches {
     batches.reopenPlanning(transferId);
   }
 
-  public Optional<Batch> find(String transferId) {
-    return batches.find(transferId);
-  }
-
   /**
    * Cancels the transfer's batch, if it has one that runs: no device starts any more and its open
    * jobs are canceled.

@@ -3,6 +3,7 @@ package io.upgradehub.campaign.batch;
 import io.upgradehub.campaign.inventory.DeviceVersion;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the devices of a {@link BatchKind#TRANSFER} batch come from: the transfer's accepted
@@ -12,10 +13,11 @@ public interface TransferScope {
 
   /**
    * Up to {@code limit} accepted devices of the batch's transfer that planning has not taken yet,
-   * with their version of the module; a device inventory-service did not have is registered there
-   * with the transfer's start version first. Empty when none is left for now.
+   * by name after {@code after} (null: from the first), with their version of the module; a device
+   * inventory-service did not have is registered there with the transfer's start version first.
+   * Empty when none is left for now.
    */
-  List<DeviceVersion> unplanned(Batch batch, int limit);
+  List<DeviceVersion> unplanned(Batch batch, @Nullable String after, int limit);
 
   /**
    * Records what planning made of devices {@link #unplanned} gave: a job for those in {@code

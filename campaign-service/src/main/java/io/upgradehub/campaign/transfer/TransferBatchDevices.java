@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +43,8 @@ class TransferBatchDevices implements TransferScope {
   }
 
   @Override
-  public List<DeviceVersion> unplanned(Batch batch, int limit) {
-    List<String> names = devices.unplanned(batch.id(), limit);
+  public List<DeviceVersion> unplanned(Batch batch, @Nullable String after, int limit) {
+    List<String> names = devices.unplanned(batch.id(), after, limit);
     Transfer transfer = transfers.find(batch.id()).orElse(null);
     if (names.isEmpty() || transfer == null) {
       return List.of();

@@ -3,7 +3,9 @@ package io.upgradehub.campaign.transfer;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -176,17 +178,24 @@ class TransferDevices {
     return moved;
   }
 
-  /** Up to {@code limit} accepted devices of the transfer that no planning took yet. */
-  List<String> unplanned(String transferId, int limit) {
+  /**
+   * Up to {@code limit} accepted devices of the transfer that no planning took yet, by name after
+   * {@code after} (null: from the first): each read goes on where the last ended, in the {@code
+   * _id} index, rather than passing over the devices planned before it again.
+   */
+  List<String> unplanned(String transferId, @Nullable String after, int limit) {
     List<String> names = new ArrayList<>(limit);
     for (Document d :
         devices
             .find(
                 and(
-                    eq(TRANSFER_ID, transferId),
+                    gt("_id", id(transferId, after == null ? "" : after)),
+                    // every id of the transfer starts "transferId/", and '0' follows '/'
+                    lt("_id", transferId + "0"),
                     eq(STATE, TransferDeviceState.PENDING.name()),
                     exists(PLANNED, false)))
             .projection(Projections.include(DEVICE_NAME))
+            .sort(Sorts.ascending("_id"))
             .limit(limit)) {
       names.add(d.getString(DEVICE_NAME));
     }

@@ -2,6 +2,7 @@ package io.upgradehub.campaign.transfer;
 
 import io.upgradehub.campaign.job.Job;
 import io.upgradehub.campaign.job.Jobs;
+import io.upgradehub.events.jobs.JobState;
 import io.upgradehub.events.jobs.JobStateChanged;
 import io.upgradehub.events.jobs.JobTopics;
 import java.time.Clock;
@@ -38,7 +39,11 @@ class TransferJobListener {
     this.clock = clock;
   }
 
-  @KafkaListener(id = "campaign-transfer-jobs", topics = JobTopics.JOB_EVENTS, batch = "true")
+  @KafkaListener(
+      id = "campaign-transfer-jobs",
+      topics = JobTopics.JOB_EVENTS,
+      batch = "true",
+      properties = {"fetch.min.bytes=262144", "fetch.max.wait.ms=500"})
   void onJobEvents(List<ConsumerRecord<String, String>> records) {
     Set<String> jobIds = new LinkedHashSet<>();
     for (ConsumerRecord<String, String> record : records) {
@@ -78,7 +83,10 @@ class TransferJobListener {
         return null;
       }
       String batchId = data.path("batchId").asString("");
-      return Transfers.isTransferId(batchId) ? data.path("jobId").asString(null) : null;
+      String state = data.path("state").asString("");
+      boolean step =
+          state.equals(JobState.DOWNLOADING.name()) || state.equals(JobState.UPGRADING.name());
+      return Transfers.isTransferId(batchId) && !step ? data.path("jobId").asString(null) : null;
     } catch (JacksonException e) {
       return null;
     }

@@ -128,6 +128,24 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
   }
 
   @Test
+  void plansEveryAcceptedDeviceAChunkAtATime() throws Exception {
+    String product = uniqueKey("many");
+    product(product, "Many", "default");
+    packageOf(product, "FULL", "2.0", List.of());
+    Map<String, String> fleet = devices("m", 2_500, "1.0");
+    arrivals(product, fleet);
+    String id =
+        created(transfer(product, "1.0", "2.0", List.copyOf(fleet.keySet()))).path("id").asString();
+
+    postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}");
+
+    roundsUntil(
+        "every device planned", () -> batch(id).path("planning").path("jobs").asLong() == 2_500);
+    assertThat(arrived(product)).hasSize(2_500).doesNotHaveDuplicates();
+    roundsUntil("planning done", () -> batch(id).path("planning").path("done").asBoolean());
+  }
+
+  @Test
   void cancelingEndsEveryDeviceAndLetsGoOfThem() throws Exception {
     String product = uniqueKey("cancel");
     product(product, "Cancel", "default");
@@ -142,6 +160,9 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
             SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {
       postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"c-1\"]}");
       roundsUntil("c-1 upgrading", () -> "UPGRADING".equals(state(id, "c-1")));
+      // the batch alone is not canceled: it would leave the transfer's other devices waiting
+      assertProblem(post("/api/v1/batches/" + id + "/cancel", ""), 409, "BATCH_STATE_CONFLICT");
+      assertThat(batch(id).path("state").asString()).isEqualTo("RUNNING");
 
       HttpResponse<String> canceled = postAs("/api/v1/transfers/" + id + "/cancel", "");
       assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
