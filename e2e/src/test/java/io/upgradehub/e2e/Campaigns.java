@@ -155,6 +155,17 @@ final class Campaigns {
     }
   }
 
+  /**
+   * POSTs a transfer once campaign-service knows its package (it learns new packages from
+   * package-service's events, and refuses a transfer without one as {@code NO_PACKAGE}).
+   */
+  HttpResponse<String> postTransfer(String json) {
+    return postWhile(
+        "/api/v1/transfers",
+        json,
+        r -> r.statusCode() == 422 && r.body().contains("\"NO_PACKAGE\""));
+  }
+
   /** Skips the package's verification once campaign-service knows it; its answer's body. */
   JsonNode skippedVerification(String packageId) {
     HttpResponse<String> skipped =

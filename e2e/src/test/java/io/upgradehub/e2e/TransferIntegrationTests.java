@@ -26,12 +26,7 @@ class TransferIntegrationTests {
         """
             .formatted(product, Campaigns.FROM, Campaigns.TARGET);
 
-    // campaign-service learns of the new package from package-service's events
-    HttpResponse<String> created =
-        campaigns.postWhile(
-            "/api/v1/transfers",
-            body,
-            r -> r.statusCode() == 422 && r.body().contains("\"NO_PACKAGE\""));
+    HttpResponse<String> created = campaigns.postTransfer(body);
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode transfer = Api.json(created);

@@ -69,11 +69,7 @@ class TransferUpgradeIntegrationTests {
                   Campaigns.TARGET,
                   "deviceNames",
                   names));
-      HttpResponse<String> created =
-          campaigns.postWhile(
-              "/api/v1/transfers",
-              body,
-              r -> r.statusCode() == 422 && r.body().contains("\"NO_PACKAGE\""));
+      HttpResponse<String> created = campaigns.postTransfer(body);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String id = Api.json(created).path("id").asString();
       // connected first, so that each command finds its device listening

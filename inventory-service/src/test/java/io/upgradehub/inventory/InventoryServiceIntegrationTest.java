@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,5 +92,17 @@ public abstract class InventoryServiceIntegrationTest {
 
   protected JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
+  }
+
+  /** The version distribution of a product's module: version to device count, in its order. */
+  protected Map<String, Long> versionCounts(String productKey, String module) throws Exception {
+    HttpResponse<String> response =
+        get("/api/v1/products/" + productKey + "/version-distribution?module=" + module);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    body(response)
+        .path("versions")
+        .forEach(v -> counts.put(v.path("version").asString(), v.path("deviceCount").asLong()));
+    return counts;
   }
 }

@@ -105,10 +105,7 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("midway");
     product(product, "Midway", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("u-1", "u-2", "u-3")))
-            .path("id")
-            .asString();
+    String id = transferId(product, List.of("u-1", "u-2", "u-3"));
     String accept = "/api/v1/transfers/" + id + "/accept";
     PendingDecision pending =
         new PendingDecision(

@@ -22,10 +22,7 @@ class TransferEventsIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("ev");
     product(product, "Events", "default");
     String pkg = packageOf(product, "FULL", "2.0", List.of());
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("e-1", "e-2", "e-3")))
-            .path("id")
-            .asString();
+    String id = transferId(product, List.of("e-1", "e-2", "e-3"));
     try (TopicReader events =
         new TopicReader(
             SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {

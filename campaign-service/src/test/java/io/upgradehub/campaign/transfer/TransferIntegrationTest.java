@@ -101,6 +101,11 @@ abstract class TransferIntegrationTest extends CampaignServiceIntegrationTest {
     return body(response);
   }
 
+  /** Takes in a transfer of {@code devices} from 1.0 to 2.0 of the product, and returns its id. */
+  protected String transferId(String productKey, List<String> devices) throws Exception {
+    return created(transfer(productKey, "1.0", "2.0", devices)).path("id").asString();
+  }
+
   /** A transfer's counts by device state, as answered. */
   protected static Map<String, Long> counts(JsonNode transfer) {
     Map<String, Long> counts = new java.util.LinkedHashMap<>();

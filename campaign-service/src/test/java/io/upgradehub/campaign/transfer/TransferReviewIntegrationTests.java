@@ -19,7 +19,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("rev");
     product(product, "Review", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id = created(transfer(product, "1.0", "2.0", SIX)).path("id").asString();
+    String id = transferId(product, SIX);
     String accept = "/api/v1/transfers/" + id + "/accept";
     String reject = "/api/v1/transfers/" + id + "/reject";
 
@@ -92,7 +92,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("rev-all");
     product(product, "Review all", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id = created(transfer(product, "1.0", "2.0", SIX)).path("id").asString();
+    String id = transferId(product, SIX);
 
     JsonNode rejected = body(postAs("/api/v1/transfers/" + id + "/reject", "{\"all\":true}"));
 
@@ -110,7 +110,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("rev-bad");
     product(product, "Review bad", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id = created(transfer(product, "1.0", "2.0", SIX)).path("id").asString();
+    String id = transferId(product, SIX);
     String accept = "/api/v1/transfers/" + id + "/accept";
 
     assertThat(fieldErrors(assertProblem(postAs(accept, "{}"), 400, "VALIDATION_FAILED")))
@@ -139,9 +139,9 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
     String name = "Lamp " + product;
     product(product, name, "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String first = created(transfer(product, "1.0", "2.0", List.of("l-1"))).path("id").asString();
+    String first = transferId(product, List.of("l-1"));
     clock.advance(java.time.Duration.ofSeconds(1));
-    String second = created(transfer(product, "1.0", "2.0", List.of("l-2"))).path("id").asString();
+    String second = transferId(product, List.of("l-2"));
     postAs("/api/v1/transfers/" + first + "/accept", "{\"all\":true}");
 
     JsonNode byKey = body(get("/api/v1/transfers?productKey=" + product));

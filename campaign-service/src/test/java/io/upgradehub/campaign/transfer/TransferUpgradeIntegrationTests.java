@@ -35,10 +35,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     String pkg = packageOf(product, "FULL", "2.0", List.of());
     // u-3 runs the target already: it counts as SUCCEEDED without a command
     arrivals(product, Map.of("u-1", "1.0", "u-2", "1.0", "u-3", "2.0", "u-4", "1.0"));
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("u-1", "u-2", "u-3", "u-4")))
-            .path("id")
-            .asString();
+    String id = transferId(product, List.of("u-1", "u-2", "u-3", "u-4"));
     try (TopicReader commands =
             new TopicReader(
                 SharedInfrastructure.kafka().bootstrapServers(), DeviceTopics.DEVICE_COMMANDS);
@@ -109,8 +106,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     product(product, "Later", "default");
     packageOf(product, "FULL", "2.0", List.of());
     arrivals(product, Map.of("l-1", "1.0", "l-2", "1.0"));
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("l-1", "l-2"))).path("id").asString();
+    String id = transferId(product, List.of("l-1", "l-2"));
 
     postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"l-1\"]}");
     roundsUntil("l-1 upgrading", () -> "UPGRADING".equals(state(id, "l-1")));
@@ -134,8 +130,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     packageOf(product, "FULL", "2.0", List.of());
     Map<String, String> fleet = devices("m", 2_500, "1.0");
     arrivals(product, fleet);
-    String id =
-        created(transfer(product, "1.0", "2.0", List.copyOf(fleet.keySet()))).path("id").asString();
+    String id = transferId(product, List.copyOf(fleet.keySet()));
 
     postAs("/api/v1/transfers/" + id + "/accept", "{\"all\":true}");
 
@@ -151,10 +146,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     product(product, "Cancel", "default");
     packageOf(product, "FULL", "2.0", List.of());
     arrivals(product, Map.of("c-1", "1.0", "c-2", "1.0", "c-3", "1.0"));
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("c-1", "c-2", "c-3")))
-            .path("id")
-            .asString();
+    String id = transferId(product, List.of("c-1", "c-2", "c-3"));
     try (TopicReader events =
         new TopicReader(
             SharedInfrastructure.kafka().bootstrapServers(), BatchTopics.BATCH_EVENTS)) {
@@ -201,10 +193,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("heal");
     product(product, "Heal", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id =
-        created(transfer(product, "1.0", "2.0", List.of("h-1", "h-2", "h-3")))
-            .path("id")
-            .asString();
+    String id = transferId(product, List.of("h-1", "h-2", "h-3"));
     postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"h-1\"]}");
     // a stop between a device's move and its count: the count is one off
     transfers.addCounts(
@@ -228,7 +217,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("done");
     product(product, "Done", "default");
     packageOf(product, "FULL", "2.0", List.of());
-    String id = created(transfer(product, "1.0", "2.0", List.of("d-1"))).path("id").asString();
+    String id = transferId(product, List.of("d-1"));
     postAs("/api/v1/transfers/" + id + "/reject", "{\"all\":true}");
 
     assertProblem(
@@ -242,7 +231,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
     String product = uniqueKey("off");
     product(product, "Off", "default");
     String pkg = packageOf(product, "FULL", "2.0", List.of());
-    String id = created(transfer(product, "1.0", "2.0", List.of("o-1"))).path("id").asString();
+    String id = transferId(product, List.of("o-1"));
     disable(pkg);
 
     assertProblem(

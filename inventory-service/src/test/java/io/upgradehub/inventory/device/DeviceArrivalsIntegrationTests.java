@@ -296,13 +296,6 @@ class DeviceArrivalsIntegrationTests extends InventoryServiceIntegrationTest {
 
   /** version to device count of the module, in the answer's order. */
   private Map<String, Long> counts(String module) throws Exception {
-    HttpResponse<String> response =
-        get("/api/v1/products/" + product + "/version-distribution?module=" + module);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    body(response)
-        .path("versions")
-        .forEach(v -> counts.put(v.path("version").asString(), v.path("deviceCount").asLong()));
-    return counts;
+    return versionCounts(product, module);
   }
 }
