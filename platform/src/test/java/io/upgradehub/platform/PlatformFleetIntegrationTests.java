@@ -77,6 +77,8 @@ class PlatformFleetIntegrationTests {
                 .collect(Collectors.toSet());
         assertThat(versions.stream().filter(v -> v.startsWith("demo-thermostat:")).count())
             .isGreaterThan(1);
+        // each device asks for its jobs after its informs: the last request may still be on its way
+        await(() -> of(reports, "request").size() >= 14);
         assertThat(of(reports, "request")).hasSize(14);
         assertThat(output.toString()).contains("simulated fleet").contains("10 devices");
 
