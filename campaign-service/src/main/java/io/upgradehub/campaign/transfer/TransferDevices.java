@@ -128,13 +128,10 @@ class TransferDevices {
   /** The transfer's devices of these names that it has, with their states. */
   Map<String, TransferDeviceState> states(String transferId, List<String> names) {
     Map<String, TransferDeviceState> found = new HashMap<>();
+    int prefix = id(transferId, "").length();
     for (int from = 0; from < names.size(); from += CHUNK) {
-      for (Document d :
-          devices
-              .find(in("_id", ids(transferId, names, from)))
-              .projection(new Document(DEVICE_NAME, 1).append(STATE, 1))) {
-        found.put(d.getString(DEVICE_NAME), TransferDeviceState.valueOf(d.getString(STATE)));
-      }
+      states(ids(transferId, names, from))
+          .forEach((id, state) -> found.put(id.substring(prefix), state));
     }
     return found;
   }

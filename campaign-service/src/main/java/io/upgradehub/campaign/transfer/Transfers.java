@@ -135,19 +135,15 @@ class Transfers {
       TransferStatus status,
       Decision decision,
       List<PendingEvent> events) {
-    transfers.updateOne(
-        and(eq("_id", id), eq(TransferDocuments.PENDING_DECISION + ".id", pendingId)),
-        Updates.combine(
-            incs(deltas),
-            Updates.set(TransferDocuments.STATUS, status.name()),
-            Updates.pushEach(
-                TransferDocuments.DECISIONS,
-                List.of(TransferDocuments.decision(decision)),
-                new PushOptions().slice(-MAX_DECISIONS)),
-            Updates.pushEach(Outbox.FIELD, outbox.entries(id, decision.at(), events)),
-            Updates.unset(TransferDocuments.PENDING_DECISION),
-            Updates.set(TransferDocuments.UPDATED_AT, Date.from(decision.at()))));
-    outbox.written(source, List.of(id));
+    writeWithEvents(
+        id,
+        eq(TransferDocuments.PENDING_DECISION + ".id", pendingId),
+        decision.at(),
+        events,
+        incs(deltas),
+        Updates.set(TransferDocuments.STATUS, status.name()),
+        pushDecision(decision),
+        Updates.unset(TransferDocuments.PENDING_DECISION));
   }
 
   /** Ends a decision under way that changed no device: nothing to record. */
@@ -209,21 +205,13 @@ class Transfers {
       Map<TransferDeviceState, Long> counts,
       PendingEvent event,
       Instant at) {
-    boolean ended =
-        transfers
-                .updateOne(
-                    and(eq("_id", id), inProgress()),
-                    Updates.combine(
-                        Updates.set(TransferDocuments.STATUS, status.name()),
-                        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)),
-                        Updates.pushEach(Outbox.FIELD, outbox.entries(id, at, List.of(event))),
-                        Updates.set(TransferDocuments.UPDATED_AT, Date.from(at))))
-                .getModifiedCount()
-            == 1;
-    if (ended) {
-      outbox.written(source, List.of(id));
-    }
-    return ended;
+    return writeWithEvents(
+        id,
+        inProgress(),
+        at,
+        List.of(event),
+        Updates.set(TransferDocuments.STATUS, status.name()),
+        Updates.set(TransferDocuments.COUNTS, TransferDocuments.counts(counts)));
   }
 
   /**
@@ -258,25 +246,42 @@ class Transfers {
    */
   void canceled(
       String id, Map<TransferDeviceState, Long> deltas, Decision cancellation, PendingEvent event) {
-    boolean ended =
-        transfers
-                .updateOne(
-                    and(eq("_id", id), exists(TransferDocuments.CANCELING, true)),
-                    Updates.combine(
-                        incs(deltas),
-                        Updates.pushEach(
-                            TransferDocuments.DECISIONS,
-                            List.of(TransferDocuments.decision(cancellation)),
-                            new PushOptions().slice(-MAX_DECISIONS)),
-                        Updates.pushEach(
-                            Outbox.FIELD, outbox.entries(id, cancellation.at(), List.of(event))),
-                        Updates.unset(TransferDocuments.CANCELING),
-                        Updates.set(TransferDocuments.UPDATED_AT, Date.from(cancellation.at()))))
-                .getModifiedCount()
+    writeWithEvents(
+        id,
+        exists(TransferDocuments.CANCELING, true),
+        cancellation.at(),
+        List.of(event),
+        incs(deltas),
+        pushDecision(cancellation),
+        Updates.unset(TransferDocuments.CANCELING));
+  }
+
+  /**
+   * Writes {@code changes} to the transfer, if it still matches {@code filter}, with {@code events}
+   * in its outbox and {@code at} as its last change, in one write; names it to the relay.
+   *
+   * @return whether it matched
+   */
+  private boolean writeWithEvents(
+      String id, Bson filter, Instant at, List<PendingEvent> events, Bson... changes) {
+    List<Bson> updates = new ArrayList<>(List.of(changes));
+    updates.add(Updates.pushEach(Outbox.FIELD, outbox.entries(id, at, events)));
+    updates.add(Updates.set(TransferDocuments.UPDATED_AT, Date.from(at)));
+    boolean written =
+        transfers.updateOne(and(eq("_id", id), filter), Updates.combine(updates)).getModifiedCount()
             == 1;
-    if (ended) {
+    if (written) {
       outbox.written(source, List.of(id));
     }
+    return written;
+  }
+
+  /** Adds a decision to the transfer's, which keep the latest {@value #MAX_DECISIONS}. */
+  private static Bson pushDecision(Decision decision) {
+    return Updates.pushEach(
+        TransferDocuments.DECISIONS,
+        List.of(TransferDocuments.decision(decision)),
+        new PushOptions().slice(-MAX_DECISIONS));
   }
 
   /** A transfer whose cancellation is under way, who canceled it and when. */

@@ -127,10 +127,14 @@ class CampaignEventListener {
     if (type == null) {
       return events.skip("invalid", "transfer event with an unknown action " + e.action());
     }
-    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
-    data.put("module", e.module());
-    data.put("startVersion", e.startVersion());
-    data.put("targetVersion", e.targetVersion());
+    Map<String, Object> data =
+        transferData(
+            e.transferId(),
+            e.packageId(),
+            e.productKey(),
+            e.module(),
+            e.startVersion(),
+            e.targetVersion());
     data.put("all", e.all());
     data.put("changed", e.changed());
     data.put("counts", e.counts() == null ? Map.of() : e.counts());
@@ -168,11 +172,15 @@ class CampaignEventListener {
     if (type == null) {
       return events.skip("invalid", "transfer device event with an unknown state " + e.state());
     }
-    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
+    Map<String, Object> data =
+        transferData(
+            e.transferId(),
+            e.packageId(),
+            e.productKey(),
+            e.module(),
+            e.startVersion(),
+            e.targetVersion());
     data.put("deviceName", e.deviceName());
-    data.put("module", e.module());
-    data.put("startVersion", e.startVersion());
-    data.put("targetVersion", e.targetVersion());
     data.put("state", e.state());
     data.put("jobId", e.jobId());
     data.put("description", e.description());
@@ -201,10 +209,14 @@ class CampaignEventListener {
     if (type == null) {
       return events.skip("invalid", "transfer end with an unknown status " + e.status());
     }
-    Map<String, Object> data = transferData(e.transferId(), e.packageId(), e.productKey());
-    data.put("module", e.module());
-    data.put("startVersion", e.startVersion());
-    data.put("targetVersion", e.targetVersion());
+    Map<String, Object> data =
+        transferData(
+            e.transferId(),
+            e.packageId(),
+            e.productKey(),
+            e.module(),
+            e.startVersion(),
+            e.targetVersion());
     data.put("status", e.status());
     data.put("counts", e.counts() == null ? Map.of() : e.counts());
     data.put("at", e.at().toString());
@@ -219,12 +231,21 @@ class CampaignEventListener {
             data));
   }
 
+  /** What every transfer message's data begins with: the transfer and its upgrade. */
   private static Map<String, Object> transferData(
-      String transferId, String packageId, String productKey) {
+      String transferId,
+      String packageId,
+      String productKey,
+      String module,
+      String startVersion,
+      String targetVersion) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("transferId", transferId);
     data.put("packageId", packageId);
     data.put("productKey", productKey);
+    data.put("module", module);
+    data.put("startVersion", startVersion);
+    data.put("targetVersion", targetVersion);
     return data;
   }
 
