@@ -43,9 +43,7 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void takesInDeviceNamesFromACsvBody() throws Exception {
-    String product = uniqueKey("csv");
-    product(product, "Csv", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("csv", "Csv");
     String query = "source=line-4&productKey=" + product + "&startVersion=1.0&targetVersion=2.0";
 
     HttpResponse<String> created =
@@ -81,9 +79,7 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void removesAnIntakeNeverFinishedAndFreesItsDevices() throws Exception {
-    String product = uniqueKey("dead");
-    product(product, "Dead", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("dead", "Dead");
     Instant now = clock.instant();
     // an instance stopped while storing these devices, two hours ago; another is storing now
     String dead = receiving(product, now.minus(Duration.ofHours(2)), "z-1");
@@ -102,9 +98,7 @@ class TransferCsvAndRecoveryIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void finishesADecisionAStopLeftMidwayAndTakesDecisionsAgain() throws Exception {
-    String product = uniqueKey("midway");
-    product(product, "Midway", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("midway", "Midway");
     String id = transferId(product, List.of("u-1", "u-2", "u-3"));
     String accept = "/api/v1/transfers/" + id + "/accept";
     PendingDecision pending =

@@ -58,9 +58,7 @@ class TransferIntakeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void refusesWrongFieldsListingEach() throws Exception {
-    String product = uniqueKey("tr-bad");
-    product(product, "Bad", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("tr-bad", "Bad");
 
     JsonNode problem =
         assertProblem(
@@ -99,9 +97,7 @@ class TransferIntakeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void refusesAnUnknownProductOrModule() throws Exception {
-    String product = uniqueKey("tr-mod");
-    product(product, "Known", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("tr-mod", "Known");
 
     assertThat(
             fieldErrors(
@@ -172,9 +168,7 @@ class TransferIntakeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void refusesDevicesInAnotherOpenTransferAndKeepsNoneOfTheRest() throws Exception {
-    String product = uniqueKey("tr-twice");
-    product(product, "Twice", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("tr-twice", "Twice");
     created(transfer(product, "1.0", "2.0", List.of("x-1", "x-2")));
 
     JsonNode problem =

@@ -69,6 +69,19 @@ abstract class TransferIntegrationTest extends CampaignServiceIntegrationTest {
     return names;
   }
 
+  /**
+   * A product no other test uses ({@code prefix}-…, named {@code name}, module {@code default}),
+   * known to inventory-service's stand-in, with an enabled FULL package to 2.0.
+   *
+   * @return the product key
+   */
+  protected String productWithPackage(String prefix, String name) throws Exception {
+    String productKey = uniqueKey(prefix);
+    product(productKey, name, "default");
+    packageOf(productKey, "FULL", "2.0", List.of());
+    return productKey;
+  }
+
   /** A transfer request's body: {@code devices} named in a JSON list. */
   protected static String transfer(
       String productKey, String start, String target, List<String> devices) {

@@ -16,9 +16,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void acceptsAndRejectsPartsIdempotentlyRecordingWhoDecided() throws Exception {
-    String product = uniqueKey("rev");
-    product(product, "Review", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("rev", "Review");
     String id = transferId(product, SIX);
     String accept = "/api/v1/transfers/" + id + "/accept";
     String reject = "/api/v1/transfers/" + id + "/reject";
@@ -89,9 +87,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void aTransferWhoseEveryDeviceIsRejectedIsRejected() throws Exception {
-    String product = uniqueKey("rev-all");
-    product(product, "Review all", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("rev-all", "Review all");
     String id = transferId(product, SIX);
 
     JsonNode rejected = body(postAs("/api/v1/transfers/" + id + "/reject", "{\"all\":true}"));
@@ -107,9 +103,7 @@ class TransferReviewIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void refusesAMalformedDecisionOrAnUnknownTransfer() throws Exception {
-    String product = uniqueKey("rev-bad");
-    product(product, "Review bad", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("rev-bad", "Review bad");
     String id = transferId(product, SIX);
     String accept = "/api/v1/transfers/" + id + "/accept";
 

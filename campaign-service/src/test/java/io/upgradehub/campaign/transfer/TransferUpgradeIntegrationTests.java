@@ -102,9 +102,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void devicesAcceptedLaterJoinTheSameBatch() throws Exception {
-    String product = uniqueKey("later");
-    product(product, "Later", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("later", "Later");
     arrivals(product, Map.of("l-1", "1.0", "l-2", "1.0"));
     String id = transferId(product, List.of("l-1", "l-2"));
 
@@ -125,9 +123,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void plansEveryAcceptedDeviceAChunkAtATime() throws Exception {
-    String product = uniqueKey("many");
-    product(product, "Many", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("many", "Many");
     Map<String, String> fleet = devices("m", 2_500, "1.0");
     arrivals(product, fleet);
     String id = transferId(product, List.copyOf(fleet.keySet()));
@@ -142,9 +138,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void cancelingEndsEveryDeviceAndLetsGoOfThem() throws Exception {
-    String product = uniqueKey("cancel");
-    product(product, "Cancel", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("cancel", "Cancel");
     arrivals(product, Map.of("c-1", "1.0", "c-2", "1.0", "c-3", "1.0"));
     String id = transferId(product, List.of("c-1", "c-2", "c-3"));
     try (TopicReader events =
@@ -190,9 +184,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void countsAStopLeftOffAreRecountedOnceTheyStoodStill() throws Exception {
-    String product = uniqueKey("heal");
-    product(product, "Heal", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("heal", "Heal");
     String id = transferId(product, List.of("h-1", "h-2", "h-3"));
     postAs("/api/v1/transfers/" + id + "/accept", "{\"deviceNames\":[\"h-1\"]}");
     // a stop between a device's move and its count: the count is one off
@@ -214,9 +206,7 @@ class TransferUpgradeIntegrationTests extends TransferIntegrationTest {
 
   @Test
   void aCompletedTransferCannotBeCanceled() throws Exception {
-    String product = uniqueKey("done");
-    product(product, "Done", "default");
-    packageOf(product, "FULL", "2.0", List.of());
+    String product = productWithPackage("done", "Done");
     String id = transferId(product, List.of("d-1"));
     postAs("/api/v1/transfers/" + id + "/reject", "{\"all\":true}");
 
