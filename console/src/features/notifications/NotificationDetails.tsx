@@ -1,0 +1,3 @@
+export function NotificationDetails() {
+  return null;
+}

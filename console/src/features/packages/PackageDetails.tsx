@@ -1,0 +1,3 @@
+export function PackageDetails() {
+  return null;
+}

@@ -1,0 +1,2 @@
+export { PackagesPage } from './PackagesPage';
+export { PackageDetails } from './PackageDetails';

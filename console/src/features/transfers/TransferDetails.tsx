@@ -1,0 +1,3 @@
+export function TransferDetails() {
+  return null;
+}

@@ -1,0 +1,2 @@
+export { TransfersPage } from './TransfersPage';
+export { TransferDetails } from './TransferDetails';
