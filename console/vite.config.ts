@@ -26,5 +26,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd in jsdom on 2 busy cores: a page test may take tens of seconds
+    testTimeout: 120_000,
+    // Maven runs nothing beside the tests: both cores may work
+    maxWorkers: 2,
   },
 });

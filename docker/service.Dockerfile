@@ -8,13 +8,23 @@
 # (docker-compose.yml does exactly this for each service.) The image builds the jar itself, so a
 # machine with only Docker can run it; the Maven repository is cached between builds.
 
+# The console (served by the gateway) is built with node here, so that the Maven stage needs none:
+# Maven then packs the ready dist/ (-Dexec.skip skips its npm steps).
+FROM node:20-bookworm-slim AS console
+WORKDIR /console
+COPY console/package.json console/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY console/ ./
+RUN npm run build
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
+COPY --from=console /console/dist console/dist
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "${MODULE}" \
- && mvn -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true -pl "${MODULE}" -am package \
+ && mvn -B -q -DskipTests -Dexec.skip=true -Dspotless.check.skip=true -Djacoco.skip=true -pl "${MODULE}" -am package \
  && cp "${MODULE}/target/${MODULE}.jar" /service.jar
 
 FROM eclipse-temurin:17-jre

@@ -23,7 +23,7 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={0}>
+      <Layout.Sider width={232} theme="light" breakpoint="lg" collapsedWidth={0}>
         <div className="brand">
           <CloudUploadOutlined /> {t('app.name')}
         </div>

@@ -22,7 +22,8 @@ export function renderPage(
 ) {
   return render(
     <I18nProvider language={language}>
-      <ConfigProvider>
+      {/* no motion: dialogs and popups appear at once, so tests wait less */}
+      <ConfigProvider theme={{ token: { motion: false } }}>
         <AntApp>
           <SessionContext.Provider
             value={{

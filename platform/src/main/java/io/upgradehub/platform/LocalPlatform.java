@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --dir <path>} (data directory), {@code --no-demo-data}, {@code --fleet <n>}
  * (simulated devices, default {@value #DEFAULT_FLEET}, or the system property {@code
- * upgradehub.fleet.devices}), {@code --no-fleet}. Without demo data the fleet is off unless {@code
- * --fleet} asks for it: its devices belong to the demo products.
+ * upgradehub.fleet.devices}), {@code --no-fleet}, {@code --free-ports} (every piece on a free port,
+ * none reused: for a run beside another, such as the console's browser tests). Without demo data
+ * the fleet is off unless {@code --fleet} asks for it: its devices belong to the demo products.
  */
 public final class LocalPlatform {
 
@@ -56,6 +57,7 @@ public final class LocalPlatform {
           fleet = fleetSize(args[++i], "--fleet");
         }
         case "--no-fleet" -> fleet = 0;
+        case "--free-ports" -> builder.freePorts();
         case "-h", "--help" -> {
           usage(null);
         }
@@ -98,7 +100,7 @@ public final class LocalPlatform {
     }
     stream.println(
         "usage: upgradehub-local [--dir <data directory>] [--no-demo-data]"
-            + " [--fleet <devices> | --no-fleet]");
+            + " [--fleet <devices> | --no-fleet] [--free-ports]");
     System.exit(error == null ? 0 : 2);
   }
 }
