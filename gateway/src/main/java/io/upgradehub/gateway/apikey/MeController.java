@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shows only the actions the role may take.
  */
 @RestController
-@Tag(name = "API keys", description = "Manage the keys that authenticate API calls (admin only)")
+@Tag(name = "Me", description = "Who the calling key belongs to (any role)")
 class MeController {
 
   static final String PATH = "/api/v1/me";
