@@ -10,6 +10,19 @@ export function problemText(error: unknown, t: Translate, maybe: Maybe): string 
   return maybe(`problem.${error.code}`) ?? error.detail ?? error.title;
 }
 
+/**
+ * A refused request with a feature's own words for its code: the text `<feature>.problem.<CODE>`
+ * becomes the problem's detail, for the codes a service answers in several tabs with a meaning
+ * of the tab's own (a key is defined by one feature only, so such a text cannot be
+ * `problem.<CODE>`). A common `problem.<CODE>` text still wins, as {@link problemText} reads it
+ * first.
+ */
+export function inFeatureWords(error: unknown, maybe: Maybe, feature: string): unknown {
+  if (!(error instanceof ApiError) || maybe(`problem.${error.code}`)) return error;
+  const text = maybe(`${feature}.problem.${error.code}`);
+  return text ? new ApiError(error.status, error.code, error.title, text, error.errors) : error;
+}
+
 /** One field's problem in words: the field code's text when there is one, else the message. */
 export function fieldProblemText(problem: FieldProblem, maybe: Maybe): string {
   return maybe(`field.${problem.code}`) ?? problem.message;

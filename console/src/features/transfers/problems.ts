@@ -1,4 +1,5 @@
 import { ApiError, type FieldProblem } from '../../api/problem';
+import { inFeatureWords } from '../../common/problemText';
 import type { Translate } from '../../i18n/I18n';
 import { DEVICE_STATES } from './api';
 import { stateLabel } from './labels';
@@ -7,15 +8,9 @@ type Maybe = (key: string) => string | undefined;
 
 /**
  * Codes campaign-service also answers to the packages tab (UNKNOWN_DEVICES,
- * INVENTORY_UNAVAILABLE) keep their texts under `transfers.problem.*`, so that no `problem.*` key
- * is defined by two features (the console refuses that); a `problem.<CODE>` text, where one
- * exists, still wins, as ProblemAlert reads it before the detail put here.
+ * INVENTORY_UNAVAILABLE) keep their texts under `transfers.problem.*`.
  */
-export function inWords(error: unknown, maybe: Maybe): unknown {
-  if (!(error instanceof ApiError) || maybe(`problem.${error.code}`)) return error;
-  const text = maybe(`transfers.problem.${error.code}`);
-  return text ? new ApiError(error.status, error.code, error.title, text, error.errors) : error;
-}
+export const inWords = (error: unknown, maybe: Maybe) => inFeatureWords(error, maybe, 'transfers');
 
 /**
  * A refused decision's field errors, told by device: `deviceNames[3]` is the fourth name sent,
