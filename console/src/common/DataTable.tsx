@@ -9,12 +9,13 @@ import type { ServerTable } from './useServerTable';
  */
 export function DataTable<T extends object>({
   table,
+  feature,
   ...props
-}: { table: ServerTable<T> } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
+}: { table: ServerTable<T>; feature?: string } & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination'>) {
   const { t } = useI18n();
   return (
     <>
-      {table.error ? <ProblemAlert error={table.error} onRetry={table.reload} /> : null}
+      {table.error ? <ProblemAlert error={table.error} onRetry={table.reload} feature={feature} /> : null}
       <Table<T>
         size="middle"
         {...props}

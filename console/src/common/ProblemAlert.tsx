@@ -11,8 +11,11 @@ export function ProblemAlert({
   error,
   fields,
   onRetry,
+  feature,
 }: {
   error: unknown;
+  /** The feature whose `<feature>.problem.<CODE>` texts come first. */
+  feature?: string;
   /** The field errors to list; by default all of the problem's. */
   fields?: FieldProblem[];
   onRetry?: () => void;
@@ -25,7 +28,7 @@ export function ProblemAlert({
       type="error"
       showIcon
       role="alert"
-      title={problemText(error, t, maybe)}
+      title={problemText(error, t, maybe, feature)}
       description={
         list.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>

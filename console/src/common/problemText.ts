@@ -4,23 +4,20 @@ import type { Translate } from '../i18n/I18n';
 
 type Maybe = (key: string) => string | undefined;
 
-/** A refused request in the reader's words: the code's own text, else the service's detail. */
-export function problemText(error: unknown, t: Translate, maybe: Maybe): string {
-  if (!(error instanceof ApiError)) return t('problem.NETWORK');
-  return maybe(`problem.${error.code}`) ?? error.detail ?? error.title;
-}
-
 /**
- * A refused request with a feature's own words for its code: the text `<feature>.problem.<CODE>`
- * becomes the problem's detail, for the codes a service answers in several tabs with a meaning
- * of the tab's own (a key is defined by one feature only, so such a text cannot be
- * `problem.<CODE>`). A common `problem.<CODE>` text still wins, as {@link problemText} reads it
- * first.
+ * A refused request in the reader's words: the feature's own text for the code, where a service
+ * answers it in several tabs with a meaning of each tab's own (`transfers.problem.UNKNOWN_DEVICES`:
+ * not in the transfer, where packages says: not in the product); else the code's common text; else
+ * the service's detail.
  */
-export function inFeatureWords(error: unknown, maybe: Maybe, feature: string): unknown {
-  if (!(error instanceof ApiError) || maybe(`problem.${error.code}`)) return error;
-  const text = maybe(`${feature}.problem.${error.code}`);
-  return text ? new ApiError(error.status, error.code, error.title, text, error.errors) : error;
+export function problemText(error: unknown, t: Translate, maybe: Maybe, feature?: string): string {
+  if (!(error instanceof ApiError)) return t('problem.NETWORK');
+  return (
+    (feature ? maybe(`${feature}.problem.${error.code}`) : undefined) ??
+    maybe(`problem.${error.code}`) ??
+    error.detail ??
+    error.title
+  );
 }
 
 /** One field's problem in words: the field code's text when there is one, else the message. */

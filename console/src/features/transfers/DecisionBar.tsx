@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { useI18n } from '../../i18n/I18n';
 import { transfersApi, type DecisionTarget } from './api';
-import { decisionFields, inWords } from './problems';
+import { decisionFields } from './problems';
 
 type Action = 'accept' | 'reject';
 
@@ -24,7 +24,7 @@ export function DecisionBar({
   awaiting: number;
   onDecided: () => void;
 }) {
-  const { t, maybe } = useI18n();
+  const { t } = useI18n();
   const { modal, message } = App.useApp();
   const [failure, setFailure] = useState<{ error: unknown; sent: string[] }>();
 
@@ -86,7 +86,7 @@ export function DecisionBar({
         </Button>
       </Flex>
       {failure ? (
-        <ProblemAlert error={inWords(failure.error, maybe)} fields={decisionFields(failure.error, failure.sent, t)} />
+        <ProblemAlert feature="transfers" error={failure.error} fields={decisionFields(failure.error, failure.sent, t)} />
       ) : null}
     </>
   );

@@ -8,7 +8,6 @@ import { useSession } from '../../session/Session';
 import { DEVICE_STATES, isOpen, transfersApi, type DeviceState, type Transfer } from './api';
 import { DecisionList } from './DecisionList';
 import { stateLabel, statusLabel } from './labels';
-import { inWords } from './problems';
 import { TransferDevices } from './TransferDevices';
 import { TransferSummary } from './TransferSummary';
 import { useLoad } from '../../common/useLoad';
@@ -28,7 +27,7 @@ function firstTab(transfer: Transfer): DeviceState {
  */
 export function TransferDetails() {
   const { id = '' } = useParams();
-  const { t, maybe } = useI18n();
+  const { t } = useI18n();
   const { canWrite } = useSession();
   const { modal, message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -59,7 +58,7 @@ export function TransferDetails() {
     return loaded.error ? (
       <>
         <BackLink />
-        <ProblemAlert error={inWords(loaded.error, maybe)} onRetry={reload} />
+        <ProblemAlert feature="transfers" error={loaded.error} onRetry={reload} />
       </>
     ) : (
       <Flex justify="center" style={{ padding: 48 }}>
@@ -114,8 +113,8 @@ export function TransferDetails() {
           ) : null}
         </Flex>
       </Flex>
-      {cancelError ? <ProblemAlert error={inWords(cancelError, maybe)} /> : null}
-      {loaded.error ? <ProblemAlert error={inWords(loaded.error, maybe)} onRetry={reload} /> : null}
+      {cancelError ? <ProblemAlert feature="transfers" error={cancelError} /> : null}
+      {loaded.error ? <ProblemAlert feature="transfers" error={loaded.error} onRetry={reload} /> : null}
       <TransferSummary transfer={transfer} />
       <DecisionList decisions={transfer.decisions} />
       <Typography.Title level={5}>{t('transfers.devicesTitle')}</Typography.Title>

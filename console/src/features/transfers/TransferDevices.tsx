@@ -6,7 +6,6 @@ import { useServerTable } from '../../common/useServerTable';
 import { useI18n } from '../../i18n/I18n';
 import { transfersApi, type DeviceState, type TransferDevice } from './api';
 import { DecisionBar } from './DecisionBar';
-import { inWords } from './problems';
 
 const NONE = '—';
 
@@ -30,12 +29,12 @@ export function TransferDevices({
   refreshKey: string;
   onDecided: () => void;
 }) {
-  const { t, maybe, language } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const table = useServerTable(
     (page, size) =>
-      transfersApi.devices(transferId, state, name, page, size).catch((e) => Promise.reject(inWords(e, maybe))),
+      transfersApi.devices(transferId, state, name, page, size),
     [transferId, state, name],
   );
   const deciding = canDecide && state === 'AWAITING_REVIEW';
@@ -73,7 +72,7 @@ export function TransferDevices({
           }}
         />
       ) : null}
-      <DataTable<TransferDevice>
+      <DataTable<TransferDevice> feature="transfers"
         table={table}
         rowKey="deviceName"
         scroll={{ x: 1000 }}

@@ -7,7 +7,6 @@ import { useServerTable } from '../../common/useServerTable';
 import { useI18n } from '../../i18n/I18n';
 import { TRANSFER_STATUSES, transfersApi, type Transfer, type TransferFilter } from './api';
 import { statusLabel } from './labels';
-import { inWords } from './problems';
 import { StateCounts } from './StateCounts';
 
 const FILTERS = ['status', 'productName', 'productKey'] as const;
@@ -17,14 +16,14 @@ const FILTERS = ['status', 'productName', 'productKey'] as const;
  * product ID. The search is kept in the URL, so that coming back from a transfer finds it again.
  */
 export function TransfersPage() {
-  const { t, maybe, language } = useI18n();
+  const { t, language } = useI18n();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<TransferFilter>();
   const filter: TransferFilter = Object.fromEntries(
     FILTERS.map((name) => [name, params.get(name) ?? undefined]).filter(([, value]) => value),
   );
   const table = useServerTable(
-    (page, size) => transfersApi.list(filter, page, size).catch((e) => Promise.reject(inWords(e, maybe))),
+    (page, size) => transfersApi.list(filter, page, size),
     [filter.status, filter.productName, filter.productKey],
   );
 
@@ -84,7 +83,7 @@ export function TransfersPage() {
           </Button>
         </Form.Item>
       </Form>
-      <DataTable<Transfer>
+      <DataTable<Transfer> feature="transfers"
         table={table}
         rowKey="id"
         scroll={{ x: 1180 }}

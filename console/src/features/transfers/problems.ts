@@ -1,16 +1,7 @@
 import { ApiError, type FieldProblem } from '../../api/problem';
-import { inFeatureWords } from '../../common/problemText';
 import type { Translate } from '../../i18n/I18n';
 import { DEVICE_STATES } from './api';
 import { stateLabel } from './labels';
-
-type Maybe = (key: string) => string | undefined;
-
-/**
- * Codes campaign-service also answers to the packages tab (UNKNOWN_DEVICES,
- * INVENTORY_UNAVAILABLE) keep their texts under `transfers.problem.*`.
- */
-export const inWords = (error: unknown, maybe: Maybe) => inFeatureWords(error, maybe, 'transfers');
 
 /**
  * A refused decision's field errors, told by device: `deviceNames[3]` is the fourth name sent,

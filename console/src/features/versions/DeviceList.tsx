@@ -7,21 +7,20 @@ import { useServerTable } from '../../common/useServerTable';
 import { useI18n } from '../../i18n/I18n';
 import { versionsApi, type Device } from './api';
 import { MCU_MODULE } from './modules';
-import { inWords } from './problems';
 import { UpgradeLogDrawer } from './UpgradeLogDrawer';
 
 const NONE = '—';
 
 /** 设备列表: the product's devices with their versions and upgrade counters, searched by name. */
 export function DeviceList({ product }: { product: Product }) {
-  const { t, maybe, language } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [logOf, setLogOf] = useState<string>();
   const productKey = product.productKey;
   const hasMcu = product.modules.some((m) => m.name === MCU_MODULE);
   const table = useServerTable(
     (page, size) =>
-      versionsApi.devices(productKey, name, page, size).catch((e) => Promise.reject(inWords(e, maybe))),
+      versionsApi.devices(productKey, name, page, size),
     [productKey, name],
   );
 
@@ -37,7 +36,7 @@ export function DeviceList({ product }: { product: Product }) {
           onSearch={(value) => setName(value.trim())}
         />
       </div>
-      <DataTable<Device>
+      <DataTable<Device> feature="versions"
         table={table}
         rowKey="deviceName"
         scroll={{ x: 1000 }}

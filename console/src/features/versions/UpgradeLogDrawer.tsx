@@ -7,7 +7,6 @@ import { useI18n } from '../../i18n/I18n';
 import { versionsApi, type UpgradeLogEntry } from './api';
 import { attemptDetails, kindLabel, logSentence } from './logText';
 import { moduleLabel } from './modules';
-import { inWords } from './problems';
 
 /** 升级日志: a device's version changes and upgrade attempts, newest first, a page at a time. */
 export function UpgradeLogDrawer({
@@ -35,14 +34,14 @@ export function UpgradeLogDrawer({
 }
 
 function UpgradeLog({ productKey, deviceName }: { productKey: string; deviceName: string }) {
-  const { t, maybe, language } = useI18n();
+  const { t, language } = useI18n();
   const table = useServerTable(
     (page, size) =>
-      versionsApi.upgradeLog(productKey, deviceName, page, size).catch((e) => Promise.reject(inWords(e, maybe))),
+      versionsApi.upgradeLog(productKey, deviceName, page, size),
     [productKey, deviceName],
   );
   return (
-    <DataTable<UpgradeLogEntry>
+    <DataTable<UpgradeLogEntry> feature="versions"
       table={table}
       rowKey={(entry) => `${entry.at}|${entry.kind}|${entry.module}|${entry.jobId ?? ''}|${entry.attempt ?? ''}|${entry.toVersion}`}
       size="small"

@@ -5,7 +5,6 @@ import type { Product } from '../../common/ProductSelect';
 import { useI18n } from '../../i18n/I18n';
 import { versionsApi, type VersionShare as Share } from './api';
 import { moduleLabel, modulesOf } from './modules';
-import { inWords } from './problems';
 import { ShareChart } from './ShareChart';
 import { useLoad } from '../../common/useLoad';
 
@@ -21,7 +20,7 @@ export function VersionShare({ product }: { product: Product }) {
 }
 
 function ModuleShare({ productKey, module }: { productKey: string; module: string }) {
-  const { t, maybe } = useI18n();
+  const { t } = useI18n();
   const label = moduleLabel(module, t);
   const distribution = useLoad(() => versionsApi.distribution(productKey, module), [productKey, module]);
   const data = distribution.data;
@@ -36,7 +35,7 @@ function ModuleShare({ productKey, module }: { productKey: string; module: strin
       data-testid={`share-${module}`}
     >
       {distribution.error ? (
-        <ProblemAlert error={inWords(distribution.error, maybe)} onRetry={distribution.reload} />
+        <ProblemAlert feature="versions" error={distribution.error} onRetry={distribution.reload} />
       ) : null}
       {data && data.total === 0 && !distribution.loading ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('versions.share.none')} />

@@ -6,7 +6,6 @@ import { ProductSelect } from '../../common/ProductSelect';
 import { useI18n } from '../../i18n/I18n';
 import { versionsApi } from './api';
 import { DeviceList } from './DeviceList';
-import { inWords } from './problems';
 import { useLoad } from '../../common/useLoad';
 import { VersionShare } from './VersionShare';
 
@@ -17,7 +16,7 @@ type View = 'share' | 'devices';
  * are kept in the URL (`?product=…&view=devices`), so a reload or a shared link shows the same.
  */
 export function VersionsPage() {
-  const { t, maybe } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const productKey = params.get('product') ?? undefined;
   const view: View = params.get('view') === 'devices' ? 'devices' : 'share';
@@ -74,7 +73,7 @@ export function VersionsPage() {
         </Flex>
       </Flex>
       {firstError ? <ProblemAlert error={firstError} /> : null}
-      {product.error ? <ProblemAlert error={inWords(product.error, maybe)} onRetry={product.reload} /> : null}
+      {product.error ? <ProblemAlert feature="versions" error={product.error} onRetry={product.reload} /> : null}
       {noProducts && !productKey ? <Empty description={t('versions.noProducts')} /> : null}
       {!chosen && !product.error && !noProducts && !firstError ? (
         <Flex justify="center" style={{ padding: 48 }}>
